@@ -1,0 +1,41 @@
+/**
+ * Takes screenshots of each screen at phone and desktop size, for a person to look at:
+ *   npx tsx scripts/screenshots.ts [base URL] [output dir]
+ * The app must already be served, for example by `npm start`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchProfile } from '../test/e2e/support/chromium';
+
+const baseUrl = process.argv[2] ?? 'http://127.0.0.1:4173';
+const outDir = process.argv[3] ?? 'screenshots';
+mkdirSync(outDir, { recursive: true });
+
+const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+
+for (const [name, viewport] of Object.entries(sizes)) {
+  const profile = await launchProfile(viewport);
+  const page = await profile.context.newPage();
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: /^Study/ }).first().waitFor();
+  await page.screenshot({ path: join(outDir, `${name}-decks.png`), fullPage: true });
+
+  await page.getByRole('button', { name: /^Study/ }).first().click();
+  await page.locator('.study-card').waitFor();
+  await page.screenshot({ path: join(outDir, `${name}-question.png`), fullPage: true });
+
+  for (let index = 0; index < 40; index++) {
+    const type = await page.locator('.study-card').getAttribute('data-card-type');
+    if (type === 'typed') break;
+    if (type === 'choice') await page.locator('.option').first().click();
+    else await page.getByRole('button', { name: 'Show answer' }).click();
+    if (index === 0) await page.screenshot({ path: join(outDir, `${name}-answer.png`), fullPage: true });
+    await page.getByRole('button', { name: 'Good' }).click();
+  }
+  await page.getByLabel('Your answer').fill('RUN');
+  await page.screenshot({ path: join(outDir, `${name}-typed.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.screenshot({ path: join(outDir, `${name}-typed-checked.png`), fullPage: true });
+  await profile.close();
+}
+console.log(`Screenshots written to ${outDir}`);

@@ -1,0 +1,110 @@
+/**
+ * Study days: a learner's day starts at a rollover hour (04:00 by default) in their own time
+ * zone, so a late-night session still counts as the evening before. A study day is numbered as
+ * the count of days from 1970-01-01 to its local calendar date.
+ *
+ * Only `Intl.DateTimeFormat` is used for zone rules; no clock is read here.
+ */
+
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+
+export type StudyDay = number & { readonly __brand: 'StudyDay' };
+
+export interface DayOptions {
+  /** IANA time zone, such as `Europe/Berlin`. */
+  readonly timeZone: string;
+  /** Local hour (0-23) at which a new study day starts. */
+  readonly rolloverHour: number;
+}
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Throws a RangeError for a name that is not an IANA time zone. */
+export function assertTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
+function localParts(instant: number, timeZone: string): LocalParts {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** Milliseconds the zone is ahead of UTC at `instant`. */
+function offsetAt(instant: number, timeZone: string): number {
+  const local = localParts(instant, timeZone);
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant at which the local wall-clock time `hour:00` occurs on a local date. When that time
+ * occurs twice (the clocks went back), the first occurrence is returned; when it does not exist
+ * (the clocks skipped it), the wall-clock time is shifted forward by the length of the gap, as
+ * JavaScript's Temporal does by default. Assumes at most one offset change within a day.
+ */
+export function localHourToInstant(dayNumber: number, hour: number, timeZone: string): number {
+  const wallClock = dayNumber * MS_PER_DAY + hour * MS_PER_HOUR;
+  const offsetBefore = offsetAt(wallClock - MS_PER_DAY, timeZone);
+  const offsetAfter = offsetAt(wallClock + MS_PER_DAY, timeZone);
+  const candidates = [wallClock - offsetBefore, wallClock - offsetAfter].filter(
+    (instant) => instant + offsetAt(instant, timeZone) === wallClock,
+  );
+  if (candidates.length > 0) return Math.min(...candidates);
+  return wallClock - offsetBefore;
+}
+
+/** The study day an instant belongs to. */
+export function studyDayOf(instant: number, options: DayOptions): StudyDay {
+  const local = localParts(instant, options.timeZone);
+  const dayNumber = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / MS_PER_DAY);
+  return (local.hour < options.rolloverHour ? dayNumber - 1 : dayNumber) as StudyDay;
+}
+
+/** The instant a study day begins: its local date at the rollover hour. */
+export function studyDayStart(day: StudyDay, options: DayOptions): number {
+  return localHourToInstant(day, options.rolloverHour, options.timeZone);
+}
+
+/** The local calendar date of a study day, as `YYYY-MM-DD`. */
+export function studyDayDate(day: StudyDay): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}

@@ -1,0 +1,90 @@
+import { Dexie } from 'dexie';
+import type { EntityTable } from 'dexie';
+import type { Card } from '../domain/deck/format';
+import type { GradeName, Schedule } from '../domain/schedule/fsrs-adapter';
+import type { Preset } from '../domain/schedule/preset';
+
+export type DeckOrigin = 'bundled' | 'imported' | 'created';
+
+export interface DeckRecord {
+  id: string;
+  title: string;
+  description?: string;
+  origin: DeckOrigin;
+  /** Deck file format version the content was read from. */
+  formatVersion: number;
+  /** Hash of the deck file content; a bundled deck whose hash changed is updated. */
+  contentHash: string;
+  cardCount: number;
+  /** Order in the deck list. */
+  position: number;
+  updatedAt: number;
+}
+
+export interface CardRecord {
+  /** `deckId/cardId`. */
+  key: string;
+  deckId: string;
+  /** Order within the deck. */
+  position: number;
+  content: Card;
+}
+
+/** The typed-answer check that preceded a grade, kept for history and statistics. */
+export interface ReviewCheck {
+  answer: string;
+  correct: boolean;
+  codes: string[];
+}
+
+/** One grade, appended to the log and never changed; undo deletes the newest entry. */
+export interface ReviewRecord {
+  id?: number;
+  cardKey: string;
+  deckId: string;
+  /** Real time of the grade, epoch ms, even when the clock ran behind the last review. */
+  time: number;
+  rating: GradeName;
+  /** Milliseconds from showing the card to grading it. */
+  durationMs: number;
+  check?: ReviewCheck;
+  /** The schedule before this grade; undo restores it exactly. */
+  before: Schedule;
+  /** State and due time after this grade, for statistics without a replay. */
+  after: Pick<Schedule, 'state' | 'due'>;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface PresetSetting extends SettingRecord {
+  value: Preset;
+}
+
+export const DATABASE_NAME = 'layerdeck';
+
+/**
+ * The IndexedDB schema and its history. Content (`decks`, `cards`) and progress (`schedules`,
+ * `reviews`) are separate tables, so updating a deck's text never touches progress. Add a new
+ * `this.version(n)` for every change; never edit a released one.
+ */
+export class LayerdeckDatabase extends Dexie {
+  decks!: EntityTable<DeckRecord, 'id'>;
+  cards!: EntityTable<CardRecord, 'key'>;
+  schedules!: EntityTable<Schedule, 'cardKey'>;
+  reviews!: EntityTable<ReviewRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      decks: 'id, position',
+      cards: 'key, deckId',
+      schedules: 'cardKey, deckId, due, [deckId+due], [deckId+state+due]',
+      reviews: '++id, deckId, [cardKey+time], time, [deckId+time]',
+      settings: 'key',
+    });
+  }
+}

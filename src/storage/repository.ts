@@ -1,0 +1,268 @@
+/**
+ * The storage contract the UI uses. Every operation that touches several tables is one
+ * transaction here; components never open a transaction themselves. Errors leave as
+ * `StorageFault`s with a code the UI turns into a sentence.
+ */
+import type { Card, Deck } from '../domain/deck/format';
+import { newSchedule, reviewSchedule } from '../domain/schedule/fsrs-adapter';
+import type { GradeName, Schedule } from '../domain/schedule/fsrs-adapter';
+import { DEFAULT_PRESET } from '../domain/schedule/preset';
+import type { Preset } from '../domain/schedule/preset';
+import { deckCounts, pickNext, studyWindow } from '../domain/schedule/queue';
+import type { DeckCounts, DoneToday, QueueCandidates } from '../domain/schedule/queue';
+import { LayerdeckDatabase } from './db';
+import type { CardRecord, DeckOrigin, DeckRecord, ReviewCheck, ReviewRecord } from './db';
+import { classifyStorageError } from './errors';
+
+export interface DeckSummary {
+  readonly deck: DeckRecord;
+  readonly counts: DeckCounts;
+}
+
+export interface StudyItem {
+  readonly schedule: Schedule;
+  readonly card: Card;
+}
+
+export interface GradeInput {
+  readonly cardKey: string;
+  readonly rating: GradeName;
+  readonly now: number;
+  readonly timeZone: string;
+  readonly durationMs: number;
+  readonly check?: ReviewCheck;
+}
+
+export interface DeckSource {
+  readonly deck: Deck;
+  readonly contentHash: string;
+}
+
+export interface SyncReport {
+  readonly added: string[];
+  readonly updated: string[];
+}
+
+const DEFAULT_PRESET_KEY = 'preset:default';
+const BUNDLE_KEY = 'bundledDecksHash';
+
+export function cardKeyOf(deckId: string, cardId: string): string {
+  return `${deckId}/${cardId}`;
+}
+
+async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw classifyStorageError(error);
+  }
+}
+
+export class Repository {
+  constructor(readonly db: LayerdeckDatabase = new LayerdeckDatabase()) {}
+
+  /** Opens the database; faults (blocked upgrade, no IndexedDB) surface here first. */
+  open(): Promise<void> {
+    return guarded(async () => {
+      await this.db.open();
+    });
+  }
+
+  async preset(): Promise<Preset> {
+    const stored = await guarded(() => this.db.settings.get(DEFAULT_PRESET_KEY));
+    return { ...DEFAULT_PRESET, ...(stored?.value as Partial<Preset> | undefined) };
+  }
+
+  /**
+   * Loads the bundled decks when the set shipped with the app differs from the one stored
+   * (`bundleHash` covers all of them), so an unchanged app start costs one read.
+   */
+  async ensureBundledDecks(bundleHash: string, load: () => Promise<DeckSource[]>): Promise<SyncReport> {
+    const stored = await guarded(() => this.db.settings.get(BUNDLE_KEY));
+    if (stored?.value === bundleHash) return { added: [], updated: [] };
+    const sources = await load();
+    const report: SyncReport = { added: [], updated: [] };
+    for (const source of sources) {
+      const result = await this.saveDeck(source, 'bundled');
+      if (result === 'added') report.added.push(source.deck.id);
+      if (result === 'updated') report.updated.push(source.deck.id);
+    }
+    await guarded(() => this.db.settings.put({ key: BUNDLE_KEY, value: bundleHash }));
+    return report;
+  }
+
+  /**
+   * Stores a deck in one transaction. A deck already stored is updated in place: cards whose id
+   * is unchanged keep their schedule, new cards start as new, removed cards lose their content
+   * and schedule while their reviews stay in the log.
+   */
+  saveDeck(source: DeckSource, origin: DeckOrigin): Promise<'added' | 'updated' | 'unchanged'> {
+    const { deck, contentHash } = source;
+    return guarded(() =>
+      this.db.transaction('rw', [this.db.decks, this.db.cards, this.db.schedules], async () => {
+        const existing = await this.db.decks.get(deck.id);
+        if (existing && existing.contentHash === contentHash) return 'unchanged';
+
+        const position = existing?.position ?? (await this.db.decks.count());
+        const record: DeckRecord = {
+          id: deck.id,
+          title: deck.title,
+          ...(deck.description !== undefined && { description: deck.description }),
+          origin: existing?.origin ?? origin,
+          formatVersion: deck.version,
+          contentHash,
+          cardCount: deck.cards.length,
+          position,
+          updatedAt: Date.now(),
+        };
+        const cards: CardRecord[] = deck.cards.map((content, index) => ({
+          key: cardKeyOf(deck.id, content.id),
+          deckId: deck.id,
+          position: index,
+          content,
+        }));
+
+        const keep = new Set(cards.map((card) => card.key));
+        const storedSchedules = await this.db.schedules.where('deckId').equals(deck.id).toArray();
+        const storedKeys = new Set(storedSchedules.map((schedule) => schedule.cardKey));
+        const removed = storedSchedules.filter((schedule) => !keep.has(schedule.cardKey)).map((schedule) => schedule.cardKey);
+        const fresh = cards.filter((card) => !storedKeys.has(card.key)).map((card) => newSchedule(card.key, deck.id, card.position));
+        const renumbered = storedSchedules
+          .filter((schedule) => schedule.state === 'new' && keep.has(schedule.cardKey))
+          .map((schedule) => ({ ...schedule, due: cards.find((card) => card.key === schedule.cardKey)!.position }));
+
+        await this.db.decks.put(record);
+        await this.db.cards.where('deckId').equals(deck.id).delete();
+        await this.db.cards.bulkPut(cards);
+        await this.db.schedules.bulkDelete(removed);
+        await this.db.schedules.bulkPut([...fresh, ...renumbered]);
+        return existing ? 'updated' : 'added';
+      }),
+    );
+  }
+
+  async decks(): Promise<DeckRecord[]> {
+    return guarded(() => this.db.decks.orderBy('position').toArray());
+  }
+
+  /** What each deck has left today, for the deck list. */
+  async summaries(now: number, timeZone: string): Promise<DeckSummary[]> {
+    const preset = await this.preset();
+    const decks = await this.decks();
+    return Promise.all(decks.map(async (deck) => ({ deck, counts: await this.countsFor(deck.id, now, timeZone, preset) })));
+  }
+
+  async countsFor(deckId: string, now: number, timeZone: string, preset?: Preset): Promise<DeckCounts> {
+    const options = preset ?? (await this.preset());
+    const { dayEnd } = studyWindow(now, options, timeZone);
+    return guarded(() =>
+      this.db.transaction('r', [this.db.schedules, this.db.reviews], async () => {
+        const index = this.db.schedules.where('[deckId+state+due]');
+        const [fresh, learning, relearning, due, done] = await Promise.all([
+          index.between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]).count(),
+          index.between([deckId, 'learning', -Infinity], [deckId, 'learning', dayEnd]).count(),
+          index.between([deckId, 'relearning', -Infinity], [deckId, 'relearning', dayEnd]).count(),
+          index.between([deckId, 'review', -Infinity], [deckId, 'review', dayEnd]).count(),
+          this.doneToday(deckId, now, timeZone, options),
+        ]);
+        return deckCounts({ new: fresh, learning: learning + relearning, due }, options, done);
+      }),
+    );
+  }
+
+  private async doneToday(deckId: string, now: number, timeZone: string, preset: Preset): Promise<DoneToday> {
+    const { dayStart, dayEnd } = studyWindow(now, preset, timeZone);
+    const reviews = await this.db.reviews.where('[deckId+time]').between([deckId, dayStart], [deckId, dayEnd]).toArray();
+    return {
+      newIntroduced: reviews.filter((review) => review.before.state === 'new').length,
+      reviewsDone: reviews.filter((review) => review.before.state === 'review').length,
+    };
+  }
+
+  /** The next item to study in a deck, or undefined when nothing is left for now. */
+  async nextItem(deckId: string, now: number, timeZone: string, skip: ReadonlySet<string> = new Set()): Promise<StudyItem | undefined> {
+    const preset = await this.preset();
+    const { dayEnd } = studyWindow(now, preset, timeZone);
+    const limit = skip.size + 1;
+    return guarded(() =>
+      this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.cards], async () => {
+        const index = this.db.schedules.where('[deckId+state+due]');
+        const [learning, relearning, reviews, fresh, done] = await Promise.all([
+          index.between([deckId, 'learning', -Infinity], [deckId, 'learning', dayEnd]).limit(limit).toArray(),
+          index.between([deckId, 'relearning', -Infinity], [deckId, 'relearning', dayEnd]).limit(limit).toArray(),
+          index.between([deckId, 'review', -Infinity], [deckId, 'review', now], true, true).limit(limit).toArray(),
+          index.between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]).limit(limit).toArray(),
+          this.doneToday(deckId, now, timeZone, preset),
+        ]);
+        const candidates: QueueCandidates = {
+          learning: [...learning, ...relearning].sort((a, b) => a.due - b.due),
+          reviews,
+          fresh,
+        };
+        const schedule = pickNext(candidates, now, preset, done, skip);
+        if (!schedule) return undefined;
+        const card = await this.db.cards.get(schedule.cardKey);
+        if (!card) return undefined;
+        return { schedule, card: card.content };
+      }),
+    );
+  }
+
+  /**
+   * Applies a grade and appends it to the log, in one transaction. The schedule is read inside
+   * the transaction, so two grades of one card (a double tap) apply in order, never both to the
+   * same starting state.
+   */
+  grade(input: GradeInput): Promise<{ schedule: Schedule; review: ReviewRecord }> {
+    return guarded(async () => {
+      const preset = await this.preset();
+      return this.db.transaction('rw', [this.db.schedules, this.db.reviews], async () => {
+        const before = await this.db.schedules.get(input.cardKey);
+        if (!before) throw new Error(`No schedule for card ${input.cardKey}`);
+        const outcome = reviewSchedule(before, input.rating, input.now, preset, input.timeZone);
+        const review: ReviewRecord = {
+          cardKey: input.cardKey,
+          deckId: before.deckId,
+          time: input.now,
+          rating: input.rating,
+          durationMs: Math.max(0, Math.round(input.durationMs)),
+          ...(input.check && { check: input.check }),
+          before,
+          after: { state: outcome.schedule.state, due: outcome.schedule.due },
+        };
+        await this.db.schedules.put(outcome.schedule);
+        review.id = await this.db.reviews.add(review);
+        return { schedule: outcome.schedule, review };
+      });
+    });
+  }
+
+  /**
+   * Removes the newest review of a deck and restores the schedule it replaced, exactly.
+   * Returns the card key to show again, or undefined when there is nothing to undo.
+   */
+  undoLast(deckId: string): Promise<string | undefined> {
+    return guarded(() =>
+      this.db.transaction('rw', [this.db.schedules, this.db.reviews], async () => {
+        // Reviews with one deck id are ordered by their auto-incremented id, so the last is the newest
+        // even when the device clock ran backwards between grades.
+        const last = await this.db.reviews.where('deckId').equals(deckId).last();
+        if (!last || last.id === undefined) return undefined;
+        await this.db.schedules.put(last.before);
+        await this.db.reviews.delete(last.id);
+        return last.cardKey;
+      }),
+    );
+  }
+
+  async reviewCount(deckId?: string): Promise<number> {
+    return guarded(() => (deckId ? this.db.reviews.where('deckId').equals(deckId).count() : this.db.reviews.count()));
+  }
+
+  async item(cardKey: string): Promise<StudyItem | undefined> {
+    return guarded(async () => {
+      const [schedule, card] = await Promise.all([this.db.schedules.get(cardKey), this.db.cards.get(cardKey)]);
+      return schedule && card ? { schedule, card: card.content } : undefined;
+    });
+  }
+}

@@ -1,0 +1,169 @@
+import type { Card } from '../../../domain/deck/format';
+import { gradeAnswer } from '../../../domain/grading/checkers';
+import type { Verdict } from '../../../domain/grading/verdict';
+import { GRADE_NAMES, intervalLabel, previewOutcomes } from '../../../domain/schedule/fsrs-adapter';
+import type { GradeName } from '../../../domain/schedule/fsrs-adapter';
+import { DEFAULT_PRESET } from '../../../domain/schedule/preset';
+import type { Preset } from '../../../domain/schedule/preset';
+import type { DeckCounts } from '../../../domain/schedule/queue';
+import type { Repository, StudyItem } from '../../../storage/repository';
+import type { Environment } from '../../app/environment';
+
+export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'missing';
+
+/** The state of one study session in one deck; the component only renders and forwards input. */
+export class StudySession {
+  phase = $state<Phase>('loading');
+  item = $state<StudyItem | undefined>();
+  counts = $state<DeckCounts>({ new: 0, learning: 0, due: 0 });
+  deckTitle = $state('');
+  /** The typed answer, for typed cards. */
+  typed = $state('');
+  /** Option indexes chosen, for choice cards. */
+  chosen = $state<number[]>([]);
+  verdict = $state<Verdict | undefined>();
+  suggested = $state<GradeName | undefined>();
+  intervals = $state<Record<GradeName, string> | undefined>();
+  reviewed = $state(0);
+  canUndo = $state(false);
+
+  /** True while a grade or undo is being stored; input is ignored meanwhile. */
+  private busy = false;
+  private shownAt = 0;
+  /** The deck's options, read again before each card so a change applies to the next one. */
+  private preset: Preset = DEFAULT_PRESET;
+
+  constructor(
+    private readonly repository: Repository,
+    private readonly environment: Environment,
+    readonly deckId: string,
+    private readonly onFault: (error: unknown) => void,
+  ) {}
+
+  get card(): Card | undefined {
+    return this.item?.card;
+  }
+
+  async start(): Promise<void> {
+    try {
+      const deck = (await this.repository.decks()).find((candidate) => candidate.id === this.deckId);
+      if (!deck) {
+        this.phase = 'missing';
+        return;
+      }
+      this.deckTitle = deck.title;
+      this.canUndo = (await this.repository.reviewCount(this.deckId)) > 0;
+      await this.advance();
+    } catch (error) {
+      this.onFault(error);
+    }
+  }
+
+  private async advance(showKey?: string): Promise<void> {
+    const now = this.environment.now();
+    const timeZone = this.environment.timeZone();
+    this.preset = await this.repository.preset();
+    const shown = showKey ? await this.repository.item(showKey) : await this.repository.nextItem(this.deckId, now, timeZone);
+    this.counts = await this.repository.countsFor(this.deckId, now, timeZone);
+    this.show(shown);
+  }
+
+  private show(item: StudyItem | undefined): void {
+    this.item = item;
+    this.typed = '';
+    this.chosen = [];
+    this.verdict = undefined;
+    this.suggested = undefined;
+    this.intervals = undefined;
+    this.shownAt = this.environment.now();
+    this.phase = item ? 'question' : 'done';
+  }
+
+  /** Shows the answer side: for typed and choice cards this grades the answer first. */
+  reveal(): void {
+    const card = this.card;
+    if (this.phase !== 'question' || !card || this.busy) return;
+
+    if (card.type === 'typed') {
+      this.verdict = gradeAnswer(card.answer, this.typed);
+      this.suggested = this.verdict.rating;
+    } else if (card.type === 'choice') {
+      const correct = card.options.flatMap((option, index) => (option.correct ? [index] : []));
+      const right = correct.length === this.chosen.length && correct.every((index) => this.chosen.includes(index));
+      this.suggested = right ? 'good' : 'again';
+      this.verdict = { correct: right, rating: this.suggested, feedback: [] };
+    }
+
+    this.intervals = this.previewIntervals();
+    this.phase = 'answer';
+  }
+
+  private previewIntervals(): Record<GradeName, string> | undefined {
+    if (!this.item) return undefined;
+    const outcomes = previewOutcomes(this.item.schedule, this.environment.now(), this.preset, this.environment.timeZone());
+    return Object.fromEntries(GRADE_NAMES.map((grade) => [grade, intervalLabel(outcomes[grade])])) as Record<GradeName, string>;
+  }
+
+  /** Chooses option `index` of a choice card; a single-answer card is checked at once. */
+  choose(index: number): void {
+    const card = this.card;
+    if (this.phase !== 'question' || card?.type !== 'choice' || index < 0 || index >= card.options.length) return;
+    const multiple = card.options.filter((option) => option.correct).length > 1;
+    if (!multiple) {
+      this.chosen = [index];
+      this.reveal();
+      return;
+    }
+    this.chosen = this.chosen.includes(index) ? this.chosen.filter((chosen) => chosen !== index) : [...this.chosen, index];
+  }
+
+  /** Stores a grade and moves to the next card. A second call before the first is stored is ignored. */
+  async grade(rating: GradeName): Promise<void> {
+    const item = this.item;
+    if (this.phase !== 'answer' || !item || this.busy) return;
+    this.busy = true;
+    try {
+      const now = this.environment.now();
+      await this.repository.grade({
+        cardKey: item.schedule.cardKey,
+        rating,
+        now,
+        timeZone: this.environment.timeZone(),
+        durationMs: now - this.shownAt,
+        ...(this.verdict && item.card.type === 'typed' && {
+          check: { answer: this.typed, correct: this.verdict.correct, codes: this.verdict.feedback.map((entry) => entry.code) },
+        }),
+      });
+      this.reviewed += 1;
+      this.canUndo = true;
+      await this.advance();
+    } catch (error) {
+      this.onFault(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Grades with the suggested rating, or Good when nothing was suggested. */
+  gradeSuggested(): Promise<void> {
+    return this.grade(this.suggested ?? 'good');
+  }
+
+  /** Takes back the newest grade in this deck and shows that card again. */
+  async undo(): Promise<void> {
+    if (this.busy || !this.canUndo) return;
+    this.busy = true;
+    try {
+      const cardKey = await this.repository.undoLast(this.deckId);
+      if (cardKey) {
+        this.reviewed = Math.max(0, this.reviewed - 1);
+        await this.advance(cardKey);
+      }
+      this.canUndo = (await this.repository.reviewCount(this.deckId)) > 0;
+    } catch (error) {
+      this.onFault(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
