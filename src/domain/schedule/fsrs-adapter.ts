@@ -131,11 +131,14 @@ function dayOptions(preset: Preset, timeZone: string): DayOptions {
   return { timeZone, rolloverHour: preset.rolloverHour };
 }
 
-function fromFsrsCard(before: Schedule, card: FsrsCard, effectiveNow: number, virtualNow: number, days: DayOptions): Schedule {
+function fromFsrsCard(before: Schedule, card: FsrsCard, effectiveNow: number, virtualNow: number, preset: Preset, days: DayOptions): Schedule {
   const state = STATE_FROM_FSRS[card.state];
-  const dueInDays = state === 'review' && card.scheduled_days >= 1;
+  // ts-fsrs keeps Easy at least one day above Good, which can step past maximum_interval, so
+  // the cap is applied again here for every button.
+  const scheduledDays = Math.min(card.scheduled_days, preset.maximumInterval);
+  const dueInDays = state === 'review' && scheduledDays >= 1;
   const due = dueInDays
-    ? studyDayStart((studyDayOf(effectiveNow, days) + card.scheduled_days) as StudyDay, days)
+    ? studyDayStart((studyDayOf(effectiveNow, days) + scheduledDays) as StudyDay, days)
     : effectiveNow + (card.due.getTime() - virtualNow);
   return {
     cardKey: before.cardKey,
@@ -147,7 +150,7 @@ function fromFsrsCard(before: Schedule, card: FsrsCard, effectiveNow: number, vi
     reps: card.reps,
     lapses: card.lapses,
     step: card.learning_steps,
-    scheduledDays: card.scheduled_days,
+    scheduledDays,
     lastReview: effectiveNow,
   };
 }
@@ -159,7 +162,7 @@ export function previewOutcomes(schedule: Schedule, now: number, preset: Preset,
   const virtualNow = toVirtual(effectiveNow, days);
   const preview = schedulerFor(preset).repeat(toFsrsCard(schedule, days, virtualNow), new Date(virtualNow));
   const outcome = (grade: GradeName): Outcome => ({
-    schedule: fromFsrsCard(schedule, preview[GRADE_TO_FSRS[grade]].card, effectiveNow, virtualNow, days),
+    schedule: fromFsrsCard(schedule, preview[GRADE_TO_FSRS[grade]].card, effectiveNow, virtualNow, preset, days),
     effectiveNow,
   });
   return { again: outcome('again'), hard: outcome('hard'), good: outcome('good'), easy: outcome('easy') };
@@ -171,7 +174,7 @@ export function reviewSchedule(schedule: Schedule, grade: GradeName, now: number
   const effectiveNow = Math.max(now, schedule.lastReview ?? now);
   const virtualNow = toVirtual(effectiveNow, days);
   const next = schedulerFor(preset).next(toFsrsCard(schedule, days, virtualNow), new Date(virtualNow), GRADE_TO_FSRS[grade]);
-  return { schedule: fromFsrsCard(schedule, next.card, effectiveNow, virtualNow, days), effectiveNow };
+  return { schedule: fromFsrsCard(schedule, next.card, effectiveNow, virtualNow, preset, days), effectiveNow };
 }
 
 /** A short label for the wait until `due`: `1m`, `10m`, `3h`, `4d`, `2.5mo`, `1.2y`. */

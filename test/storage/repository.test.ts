@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRESET } from '../../src/domain/schedule/preset';
+import { basicDeck, freshRepository, source } from './support';
+
+const ZONE = 'Europe/Berlin';
+const NOW = Date.parse('2026-01-15T10:00:00+01:00');
+
+describe('Repository.saveDeck', () => {
+  it('stores the deck, its cards and a new schedule per card', async () => {
+    const repository = freshRepository();
+    expect(await repository.saveDeck(source(basicDeck('d', 3)), 'bundled')).toBe('added');
+    expect(await repository.db.cards.count()).toBe(3);
+    const schedules = await repository.db.schedules.toArray();
+    expect(schedules.map((schedule) => [schedule.cardKey, schedule.state, schedule.due])).toEqual([
+      ['d/c0', 'new', 0],
+      ['d/c1', 'new', 1],
+      ['d/c2', 'new', 2],
+    ]);
+  });
+
+  it('skips a deck whose content hash is unchanged', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 3)), 'bundled');
+    expect(await repository.saveDeck(source(basicDeck('d', 3)), 'bundled')).toBe('unchanged');
+  });
+
+  it('keeps the progress of unchanged card ids on update', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 3)), 'bundled');
+    await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1000 });
+    await repository.grade({ cardKey: 'd/c2', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1000 });
+    const graded = await repository.db.schedules.get('d/c0');
+
+    const updated = basicDeck('d', 2, 'Renamed');
+    updated.cards.push({ id: 'c9', type: 'basic', front: 'New card', back: 'New back' });
+    expect(await repository.saveDeck(source(updated), 'bundled')).toBe('updated');
+
+    expect(await repository.db.schedules.get('d/c0')).toEqual(graded);
+    expect(await repository.db.schedules.get('d/c2')).toBeUndefined();
+    expect((await repository.db.schedules.get('d/c9'))?.state).toBe('new');
+    expect((await repository.db.decks.get('d'))?.title).toBe('Renamed');
+    expect(await repository.reviewCount('d')).toBe(2);
+  });
+});
+
+describe('Repository.ensureBundledDecks', () => {
+  it('loads the bundled decks once per bundle hash', async () => {
+    const repository = freshRepository();
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return [source(basicDeck('a', 2)), source(basicDeck('b', 2))];
+    };
+    expect(await repository.ensureBundledDecks('hash-1', load)).toEqual({ added: ['a', 'b'], updated: [] });
+    expect(await repository.ensureBundledDecks('hash-1', load)).toEqual({ added: [], updated: [] });
+    expect(loads).toBe(1);
+    expect((await repository.decks()).map((deck) => deck.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('Repository counts and queue', () => {
+  it('limits the new count to the daily limit', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 30)), 'bundled');
+    expect(await repository.countsFor('d', NOW, ZONE)).toEqual({ new: DEFAULT_PRESET.newPerDay, learning: 0, due: 0 });
+  });
+
+  it('moves a graded new card to learning', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 30)), 'bundled');
+    await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1000 });
+    expect(await repository.countsFor('d', NOW, ZONE)).toEqual({ new: 19, learning: 1, due: 0 });
+  });
+
+  it('shows new cards in deck order, then a learning card once due', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 2)), 'bundled');
+    expect((await repository.nextItem('d', NOW, ZONE))?.schedule.cardKey).toBe('d/c0');
+    const { schedule } = await repository.grade({ cardKey: 'd/c0', rating: 'again', now: NOW, timeZone: ZONE, durationMs: 1000 });
+    expect((await repository.nextItem('d', NOW, ZONE))?.schedule.cardKey).toBe('d/c1');
+    expect((await repository.nextItem('d', schedule.due, ZONE))?.schedule.cardKey).toBe('d/c0');
+  });
+
+  it('returns nothing when the daily new limit is spent', async () => {
+    const repository = freshRepository();
+    await repository.db.settings.put({ key: 'preset:default', value: { ...DEFAULT_PRESET, newPerDay: 1 } });
+    await repository.saveDeck(source(basicDeck('d', 3)), 'bundled');
+    await repository.grade({ cardKey: 'd/c0', rating: 'easy', now: NOW, timeZone: ZONE, durationMs: 1000 });
+    expect(await repository.nextItem('d', NOW, ZONE)).toBeUndefined();
+    expect(await repository.countsFor('d', NOW, ZONE)).toEqual({ new: 0, learning: 0, due: 0 });
+  });
+});
+
+describe('Repository.grade', () => {
+  it('appends a review holding the schedule before it', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 1)), 'bundled');
+    const before = await repository.db.schedules.get('d/c0');
+    const { review, schedule } = await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 4200 });
+    expect(review.before).toEqual(before);
+    expect(review.after).toEqual({ state: schedule.state, due: schedule.due });
+    expect(review.time).toBe(NOW);
+    expect(review.durationMs).toBe(4200);
+    expect(await repository.db.reviews.count()).toBe(1);
+  });
+
+  it('applies two quick grades of one card in order', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 1)), 'bundled');
+    await Promise.all([
+      repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1 }),
+      repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1 }),
+    ]);
+    expect((await repository.db.schedules.get('d/c0'))?.reps).toBe(2);
+  });
+
+  it('rejects a card that has no schedule', async () => {
+    const repository = freshRepository();
+    await expect(repository.grade({ cardKey: 'd/missing', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1 })).rejects.toMatchObject({ name: 'StorageFault' });
+    expect(await repository.db.reviews.count()).toBe(0);
+  });
+});
+
+describe('Repository.undoLast', () => {
+  it('restores the exact schedule and removes the review', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 2)), 'bundled');
+    await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1 });
+    const afterFirst = await repository.db.schedules.get('d/c0');
+    await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW + 600_000, timeZone: ZONE, durationMs: 1 });
+
+    expect(await repository.undoLast('d')).toBe('d/c0');
+    expect(await repository.db.schedules.get('d/c0')).toEqual(afterFirst);
+    expect(await repository.reviewCount('d')).toBe(1);
+
+    expect(await repository.undoLast('d')).toBe('d/c0');
+    expect((await repository.db.schedules.get('d/c0'))?.state).toBe('new');
+    expect(await repository.undoLast('d')).toBeUndefined();
+  });
+});
