@@ -125,7 +125,9 @@ export function array<T>(item: Shape<T>, options: { minItems?: number; maxItems?
   };
 }
 
-export function optional<T>(shape: Shape<T>): Shape<T | undefined> {
+export type OptionalShape<T> = Shape<T | undefined> & { readonly optional: true };
+
+export function optional<T>(shape: Shape<T>): OptionalShape<T> {
   return { read: shape.read, schema: shape.schema, optional: true };
 }
 
