@@ -169,6 +169,6 @@ describe('studying with the keyboard alone on a desktop', () => {
 
     await page.keyboard.press('u');
     await expect.poll(async () => (await storedRecords(page, 'reviews')).length).toBe(4);
-    expect(await page.locator('.study-card').getAttribute('data-card-key')).toBe(seen[4]);
+    await expect.poll(() => page.locator('.study-card').getAttribute('data-card-key')).toBe(seen[4]);
   });
 });
