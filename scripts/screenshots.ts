@@ -24,18 +24,29 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.locator('.study-card').waitFor();
   await page.screenshot({ path: join(outDir, `${name}-question.png`), fullPage: true });
 
-  for (let index = 0; index < 40; index++) {
-    const type = await page.locator('.study-card').getAttribute('data-card-type');
-    if (type === 'typed') break;
-    if (type === 'choice') await page.locator('.option').first().click();
-    else await page.getByRole('button', { name: 'Show answer' }).click();
-    if (index === 0) await page.screenshot({ path: join(outDir, `${name}-answer.png`), fullPage: true });
-    await page.getByRole('button', { name: 'Good' }).click();
+  const captured = new Set<string>();
+  for (let index = 0; index < 80; index++) {
+    if (await page.locator('.summary').isVisible()) break;
+    const type = (await page.locator('.study-card').getAttribute('data-card-type')) ?? 'basic';
+    if (type === 'typed') {
+      await page.getByLabel('Your answer').fill('RUN');
+      if (!captured.has('typed')) await page.screenshot({ path: join(outDir, `${name}-typed.png`), fullPage: true });
+      await page.getByRole('button', { name: 'Check' }).click();
+    } else if (type === 'choice') {
+      await page.locator('.option').first().click();
+      if (await page.getByRole('button', { name: 'Check' }).isVisible()) await page.getByRole('button', { name: 'Check' }).click();
+    } else {
+      await page.getByRole('button', { name: 'Show answer' }).click();
+    }
+    if (!captured.has(type)) {
+      captured.add(type);
+      await page.screenshot({ path: join(outDir, `${name}-${type}-answer.png`), fullPage: true });
+    }
+    await page.getByRole('button', { name: 'Easy' }).click();
+    await page.waitForTimeout(30);
   }
-  await page.getByLabel('Your answer').fill('RUN');
-  await page.screenshot({ path: join(outDir, `${name}-typed.png`), fullPage: true });
-  await page.getByRole('button', { name: 'Check' }).click();
-  await page.screenshot({ path: join(outDir, `${name}-typed-checked.png`), fullPage: true });
+  await page.locator('.summary').waitFor();
+  await page.screenshot({ path: join(outDir, `${name}-summary.png`), fullPage: true });
   await profile.close();
 }
 console.log(`Screenshots written to ${outDir}`);
