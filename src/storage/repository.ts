@@ -4,6 +4,7 @@
  * `StorageFault`s with a code the UI turns into a sentence.
  */
 import type { Card, Deck } from '../domain/deck/format';
+import { parseItemKey, reviewItemKeys } from '../domain/deck/items';
 import { newSchedule, reviewSchedule } from '../domain/schedule/fsrs-adapter';
 import type { GradeName, Schedule } from '../domain/schedule/fsrs-adapter';
 import { DEFAULT_PRESET } from '../domain/schedule/preset';
@@ -22,6 +23,8 @@ export interface DeckSummary {
 export interface StudyItem {
   readonly schedule: Schedule;
   readonly card: Card;
+  /** The deletion number, when the item is one deletion of a cloze card. */
+  readonly cloze?: number;
 }
 
 export interface GradeInput {
@@ -122,14 +125,16 @@ export class Repository {
           content,
         }));
 
-        const keep = new Set(cards.map((card) => card.key));
+        // Schedules belong to review items: one per card, or one per cloze deletion number.
+        const items = cards.flatMap((card) => reviewItemKeys(deck.id, card.content)).map((key, position) => ({ key, position }));
+        const positionOf = new Map(items.map((item) => [item.key, item.position]));
         const storedSchedules = await this.db.schedules.where('deckId').equals(deck.id).toArray();
         const storedKeys = new Set(storedSchedules.map((schedule) => schedule.cardKey));
-        const removed = storedSchedules.filter((schedule) => !keep.has(schedule.cardKey)).map((schedule) => schedule.cardKey);
-        const fresh = cards.filter((card) => !storedKeys.has(card.key)).map((card) => newSchedule(card.key, deck.id, card.position));
+        const removed = storedSchedules.filter((schedule) => !positionOf.has(schedule.cardKey)).map((schedule) => schedule.cardKey);
+        const fresh = items.filter((item) => !storedKeys.has(item.key)).map((item) => newSchedule(item.key, deck.id, item.position));
         const renumbered = storedSchedules
-          .filter((schedule) => schedule.state === 'new' && keep.has(schedule.cardKey))
-          .map((schedule) => ({ ...schedule, due: cards.find((card) => card.key === schedule.cardKey)!.position }));
+          .filter((schedule) => schedule.state === 'new' && positionOf.has(schedule.cardKey))
+          .map((schedule) => ({ ...schedule, due: positionOf.get(schedule.cardKey)! }));
 
         await this.db.decks.put(record);
         await this.db.cards.where('deckId').equals(deck.id).delete();
@@ -201,9 +206,7 @@ export class Repository {
         };
         const schedule = pickNext(candidates, now, preset, done, skip);
         if (!schedule) return undefined;
-        const card = await this.db.cards.get(schedule.cardKey);
-        if (!card) return undefined;
-        return { schedule, card: card.content };
+        return this.withContent(schedule);
       }),
     );
   }
@@ -259,10 +262,17 @@ export class Repository {
     return guarded(() => (deckId ? this.db.reviews.where('deckId').equals(deckId).count() : this.db.reviews.count()));
   }
 
-  async item(cardKey: string): Promise<StudyItem | undefined> {
+  async item(itemKey: string): Promise<StudyItem | undefined> {
     return guarded(async () => {
-      const [schedule, card] = await Promise.all([this.db.schedules.get(cardKey), this.db.cards.get(cardKey)]);
-      return schedule && card ? { schedule, card: card.content } : undefined;
+      const schedule = await this.db.schedules.get(itemKey);
+      return schedule && this.withContent(schedule);
     });
+  }
+
+  private async withContent(schedule: Schedule): Promise<StudyItem | undefined> {
+    const { cardKey, cloze } = parseItemKey(schedule.cardKey);
+    const card = await this.db.cards.get(cardKey);
+    if (!card) return undefined;
+    return { schedule, card: card.content, ...(cloze !== undefined && { cloze }) };
   }
 }

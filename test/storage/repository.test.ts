@@ -138,3 +138,19 @@ describe('Repository.undoLast', () => {
     expect(await repository.undoLast('d')).toBeUndefined();
   });
 });
+
+describe('Repository with cloze cards', () => {
+  it('schedules each deletion number on its own', async () => {
+    const repository = freshRepository();
+    const deck = basicDeck('d', 1);
+    deck.cards.push({ id: 'z', type: 'cloze', text: '{{c1::FROM}} starts a stage; {{c2::RUN}} runs at build time.' });
+    await repository.saveDeck(source(deck), 'bundled');
+    expect((await repository.db.schedules.toArray()).map((schedule) => schedule.cardKey)).toEqual(['d/c0', 'd/z#c1', 'd/z#c2']);
+
+    await repository.grade({ cardKey: 'd/c0', rating: 'easy', now: NOW, timeZone: ZONE, durationMs: 1 });
+    const next = await repository.nextItem('d', NOW, ZONE);
+    expect(next?.schedule.cardKey).toBe('d/z#c1');
+    expect(next?.cloze).toBe(1);
+    expect(next?.card.id).toBe('z');
+  });
+});

@@ -1,4 +1,5 @@
 import { checkerShape } from '../grading/checkers';
+import { clozeProblems } from './cloze';
 import { CHECKER_KINDS } from '../grading/checkers';
 import { array, boolean, describe, integer, literal, object, optional, refine, string, tagged } from './shape';
 import type { Infer, JsonSchema, Problem, Shape } from './shape';
@@ -64,16 +65,30 @@ const typedCard = object({
   examples,
 });
 
+const clozeCard = refine(
+  object({
+    ...common,
+    type: literal('cloze'),
+    text: markdown('Text with deletions such as {{c1::answer}} or {{c1::answer::hint}}; one review item per number'),
+    extra: optional(markdown('Shown under the text on the answer side')),
+  }),
+  (card, path, problems) => {
+    for (const message of clozeProblems(card.text)) problems.push({ path: `${path}.text`, message });
+  },
+);
+
 export type BasicCard = Infer<typeof basicCard>;
 export type ChoiceCard = Infer<typeof choiceCard>;
 export type TypedCard = Infer<typeof typedCard>;
-export type Card = BasicCard | ChoiceCard | TypedCard;
+export type ClozeCard = Infer<typeof clozeCard>;
+export type Card = BasicCard | ChoiceCard | TypedCard | ClozeCard;
 export type CardType = Card['type'];
 
 const cardShape: Shape<Card> = tagged<Card>('type', {
   basic: basicCard as Shape<Card>,
   choice: choiceCard as Shape<Card>,
   typed: typedCard as Shape<Card>,
+  cloze: clozeCard as Shape<Card>,
 });
 
 const deckShape = refine(
@@ -166,5 +181,7 @@ export function deckJsonSchema(): JsonSchema {
 
 /** The text a card asks, whatever its type. */
 export function cardQuestion(card: Card): string {
-  return card.type === 'basic' ? card.front : card.prompt;
+  if (card.type === 'basic') return card.front;
+  if (card.type === 'cloze') return card.text;
+  return card.prompt;
 }

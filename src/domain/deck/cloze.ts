@@ -1,0 +1,81 @@
+/**
+ * Cloze deletions in Anki's syntax: `{{c1::answer}}` or `{{c1::answer::hint}}`. Each deletion
+ * number is one review item with its own schedule; deletions sharing a number are hidden
+ * together.
+ */
+
+const DELETION = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+
+export interface ClozeDeletion {
+  readonly number: number;
+  readonly answer: string;
+  readonly hint?: string;
+}
+
+export function clozeDeletions(text: string): ClozeDeletion[] {
+  const deletions: ClozeDeletion[] = [];
+  for (const match of text.matchAll(DELETION)) {
+    const hint = match[3];
+    deletions.push({ number: Number(match[1]), answer: match[2]!, ...(hint !== undefined && { hint }) });
+  }
+  return deletions;
+}
+
+/** The distinct deletion numbers of a cloze text, ascending. */
+export function clozeNumbers(text: string): number[] {
+  return [...new Set(clozeDeletions(text).map((deletion) => deletion.number))].sort((a, b) => a - b);
+}
+
+/** Problems with a cloze text, as sentences: no deletion, an empty answer, an unclosed `{{c`. */
+export function clozeProblems(text: string): string[] {
+  const problems: string[] = [];
+  const deletions = clozeDeletions(text);
+  if (deletions.length === 0) problems.push('expected at least one deletion such as {{c1::answer}}, got none');
+  for (const deletion of deletions) {
+    if (deletion.number < 1) problems.push(`deletion numbers start at c1, got c${deletion.number}`);
+    if (deletion.answer.trim() === '') problems.push(`deletion c${deletion.number} has an empty answer`);
+  }
+  const opened = text.match(/\{\{c\d+::/g)?.length ?? 0;
+  if (opened > deletions.length) problems.push('a deletion is not closed with "}}"');
+  return problems;
+}
+
+/** Where a cloze text shows a hidden deletion, a revealed one, or plain Markdown. */
+export type ClozePart = { kind: 'text'; text: string } | { kind: 'hidden'; hint?: string } | { kind: 'revealed'; text: string; active: boolean };
+
+/**
+ * Splits a cloze text for review item `number`: its deletions are hidden on the question side
+ * and highlighted on the answer side; other deletions always show their answer.
+ */
+export function clozeParts(text: string, number: number, revealed: boolean): ClozePart[] {
+  const parts: ClozePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(DELETION)) {
+    if (match.index > last) parts.push({ kind: 'text', text: text.slice(last, match.index) });
+    const active = Number(match[1]) === number;
+    const hint = match[3];
+    if (active && !revealed) parts.push({ kind: 'hidden', ...(hint !== undefined && { hint }) });
+    else parts.push({ kind: 'revealed', text: match[2]!, active });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  return parts;
+}
+
+/**
+ * Renders one side of a cloze item as Markdown: a hidden deletion becomes `[...]` (or its hint),
+ * and on the answer side the active deletion is wrapped in `<mark>`, which the sanitizer keeps.
+ */
+export function clozeMarkdown(text: string, number: number, revealed: boolean): string {
+  return clozeParts(text, number, revealed)
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      if (part.kind === 'hidden') return `<mark class="cloze">[${escapeHtml(part.hint ?? '…')}]</mark>`;
+      return part.active ? `<mark class="cloze">${part.text}</mark>` : part.text;
+    })
+    .join('');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
