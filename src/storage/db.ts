@@ -54,6 +54,16 @@ export interface ReviewRecord {
   after: Pick<Schedule, 'state' | 'due'>;
 }
 
+/** A review item kept out of the queue: buried until a time, or suspended until the learner lifts it. */
+export interface HoldRecord {
+  /** The review item key, as in `schedules`. */
+  cardKey: string;
+  deckId: string;
+  kind: 'buried' | 'suspended';
+  /** For a buried item: epoch ms of the next study day's start, when it returns. */
+  until?: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -76,6 +86,7 @@ export class LayerdeckDatabase extends Dexie {
   schedules!: EntityTable<Schedule, 'cardKey'>;
   reviews!: EntityTable<ReviewRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  holds!: EntityTable<HoldRecord, 'cardKey'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -85,6 +96,10 @@ export class LayerdeckDatabase extends Dexie {
       schedules: 'cardKey, deckId, due, [deckId+due], [deckId+state+due]',
       reviews: '++id, deckId, [cardKey+time], time, [deckId+time]',
       settings: 'key',
+    });
+    // Version 2 adds bury and suspend, kept apart from the FSRS schedule they pause.
+    this.version(2).stores({
+      holds: 'cardKey, deckId',
     });
   }
 }

@@ -47,6 +47,7 @@ export interface SyncReport {
 }
 
 const DEFAULT_PRESET_KEY = 'preset:default';
+const deckPresetKey = (deckId: string) => `preset:deck:${deckId}`;
 const BUNDLE_KEY = 'bundledDecksHash';
 
 export function cardKeyOf(deckId: string, cardId: string): string {
@@ -71,9 +72,56 @@ export class Repository {
     });
   }
 
-  async preset(): Promise<Preset> {
-    const stored = await guarded(() => this.db.settings.get(DEFAULT_PRESET_KEY));
-    return { ...DEFAULT_PRESET, ...(stored?.value as Partial<Preset> | undefined) };
+  /** The options a deck studies with: its own when it has them, else the shared default. */
+  async preset(deckId?: string): Promise<Preset> {
+    return (await this.deckPreset(deckId)).preset;
+  }
+
+  async deckPreset(deckId?: string): Promise<{ preset: Preset; own: boolean }> {
+    return guarded(async () => {
+      const own = deckId === undefined ? undefined : await this.db.settings.get(deckPresetKey(deckId));
+      if (own) return { preset: { ...DEFAULT_PRESET, ...(own.value as Partial<Preset>) }, own: true };
+      const shared = await this.db.settings.get(DEFAULT_PRESET_KEY);
+      return { preset: { ...DEFAULT_PRESET, ...(shared?.value as Partial<Preset> | undefined) }, own: false };
+    });
+  }
+
+  /** Saves options as the shared default, or as a deck's own options. */
+  async savePreset(preset: Preset, deckId?: string): Promise<void> {
+    await guarded(() => this.db.settings.put({ key: deckId === undefined ? DEFAULT_PRESET_KEY : deckPresetKey(deckId), value: preset }));
+  }
+
+  /** Makes a deck follow the shared default again. */
+  async clearDeckPreset(deckId: string): Promise<void> {
+    await guarded(() => this.db.settings.delete(deckPresetKey(deckId)));
+  }
+
+  /** Keeps an item out of the queue until the next study day starts. */
+  async bury(itemKey: string, now: number, timeZone: string): Promise<void> {
+    await guarded(async () => {
+      const schedule = await this.db.schedules.get(itemKey);
+      if (!schedule) return;
+      const { dayEnd } = studyWindow(now, await this.preset(schedule.deckId), timeZone);
+      await this.db.holds.put({ cardKey: itemKey, deckId: schedule.deckId, kind: 'buried', until: dayEnd });
+    });
+  }
+
+  /** Keeps an item out of the queue until it is unsuspended; its schedule is untouched. */
+  async suspend(itemKey: string): Promise<void> {
+    await guarded(async () => {
+      const schedule = await this.db.schedules.get(itemKey);
+      if (schedule) await this.db.holds.put({ cardKey: itemKey, deckId: schedule.deckId, kind: 'suspended' });
+    });
+  }
+
+  async unsuspend(itemKey: string): Promise<void> {
+    await guarded(() => this.db.holds.delete(itemKey));
+  }
+
+  /** Item keys of a deck that are buried or suspended at `now`. */
+  private async heldKeys(deckId: string, now: number): Promise<Set<string>> {
+    const holds = await this.db.holds.where('deckId').equals(deckId).toArray();
+    return new Set(holds.filter((hold) => hold.kind === 'suspended' || (hold.until ?? 0) > now).map((hold) => hold.cardKey));
   }
 
   /**
@@ -152,25 +200,33 @@ export class Repository {
 
   /** What each deck has left today, for the deck list. */
   async summaries(now: number, timeZone: string): Promise<DeckSummary[]> {
-    const preset = await this.preset();
     const decks = await this.decks();
-    return Promise.all(decks.map(async (deck) => ({ deck, counts: await this.countsFor(deck.id, now, timeZone, preset) })));
+    return Promise.all(decks.map(async (deck) => ({ deck, counts: await this.countsFor(deck.id, now, timeZone) })));
   }
 
   async countsFor(deckId: string, now: number, timeZone: string, preset?: Preset): Promise<DeckCounts> {
-    const options = preset ?? (await this.preset());
+    const options = preset ?? (await this.preset(deckId));
     const { dayEnd } = studyWindow(now, options, timeZone);
     return guarded(() =>
-      this.db.transaction('r', [this.db.schedules, this.db.reviews], async () => {
+      this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.holds], async () => {
         const index = this.db.schedules.where('[deckId+state+due]');
-        const [fresh, learning, relearning, due, done] = await Promise.all([
+        const [fresh, learning, relearning, due, done, held] = await Promise.all([
           index.between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]).count(),
           index.between([deckId, 'learning', -Infinity], [deckId, 'learning', dayEnd]).count(),
           index.between([deckId, 'relearning', -Infinity], [deckId, 'relearning', dayEnd]).count(),
           index.between([deckId, 'review', -Infinity], [deckId, 'review', dayEnd]).count(),
           this.doneToday(deckId, now, timeZone, options),
+          this.heldKeys(deckId, now),
         ]);
-        return deckCounts({ new: fresh, learning: learning + relearning, due }, options, done);
+        const available = { new: fresh, learning: learning + relearning, due };
+        // Held items are few, so they are subtracted one by one rather than excluded by the index.
+        for (const schedule of await this.db.schedules.bulkGet([...held])) {
+          if (!schedule) continue;
+          if (schedule.state === 'new') available.new -= 1;
+          else if (schedule.due < dayEnd && schedule.state === 'review') available.due -= 1;
+          else if (schedule.due < dayEnd) available.learning -= 1;
+        }
+        return deckCounts(available, options, done);
       }),
     );
   }
@@ -186,11 +242,13 @@ export class Repository {
 
   /** The next item to study in a deck, or undefined when nothing is left for now. */
   async nextItem(deckId: string, now: number, timeZone: string, skip: ReadonlySet<string> = new Set()): Promise<StudyItem | undefined> {
-    const preset = await this.preset();
+    const preset = await this.preset(deckId);
     const { dayEnd } = studyWindow(now, preset, timeZone);
-    const limit = skip.size + 1;
     return guarded(() =>
-      this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.cards], async () => {
+      this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.cards, this.db.holds], async () => {
+        const held = await this.heldKeys(deckId, now);
+        const passOver = new Set([...skip, ...held]);
+        const limit = passOver.size + 1;
         const index = this.db.schedules.where('[deckId+state+due]');
         const [learning, relearning, reviews, fresh, done] = await Promise.all([
           index.between([deckId, 'learning', -Infinity], [deckId, 'learning', dayEnd]).limit(limit).toArray(),
@@ -204,7 +262,7 @@ export class Repository {
           reviews,
           fresh,
         };
-        const schedule = pickNext(candidates, now, preset, done, skip);
+        const schedule = pickNext(candidates, now, preset, done, passOver);
         if (!schedule) return undefined;
         return this.withContent(schedule);
       }),
@@ -218,7 +276,7 @@ export class Repository {
    */
   grade(input: GradeInput): Promise<{ schedule: Schedule; review: ReviewRecord }> {
     return guarded(async () => {
-      const preset = await this.preset();
+      const preset = await this.preset(input.cardKey.slice(0, input.cardKey.indexOf('/')));
       return this.db.transaction('rw', [this.db.schedules, this.db.reviews], async () => {
         const before = await this.db.schedules.get(input.cardKey);
         if (!before) throw new Error(`No schedule for card ${input.cardKey}`);

@@ -154,3 +154,48 @@ describe('Repository with cloze cards', () => {
     expect(next?.card.id).toBe('z');
   });
 });
+
+describe('Repository bury and suspend', () => {
+  it('buries an item until the next study day', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 2)), 'bundled');
+    await repository.bury('d/c0', NOW, ZONE);
+    expect((await repository.nextItem('d', NOW, ZONE))?.schedule.cardKey).toBe('d/c1');
+    expect((await repository.countsFor('d', NOW, ZONE)).new).toBe(1);
+    const tomorrow = NOW + 86_400_000;
+    expect((await repository.nextItem('d', tomorrow, ZONE))?.schedule.cardKey).toBe('d/c0');
+  });
+
+  it('suspends an item until it is unsuspended', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 1)), 'bundled');
+    await repository.suspend('d/c0');
+    expect(await repository.nextItem('d', NOW + 30 * 86_400_000, ZONE)).toBeUndefined();
+    expect((await repository.countsFor('d', NOW, ZONE)).new).toBe(0);
+    await repository.unsuspend('d/c0');
+    expect((await repository.nextItem('d', NOW, ZONE))?.schedule.cardKey).toBe('d/c0');
+  });
+
+  it('keeps the schedule of a suspended item', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 1)), 'bundled');
+    await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1 });
+    const before = await repository.db.schedules.get('d/c0');
+    await repository.suspend('d/c0');
+    expect(await repository.db.schedules.get('d/c0')).toEqual(before);
+  });
+});
+
+describe('Repository presets', () => {
+  it('uses a deck preset over the shared default', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 30)), 'bundled');
+    await repository.savePreset({ ...DEFAULT_PRESET, newPerDay: 5 });
+    expect((await repository.countsFor('d', NOW, ZONE)).new).toBe(5);
+    await repository.savePreset({ ...DEFAULT_PRESET, newPerDay: 7 }, 'd');
+    expect((await repository.countsFor('d', NOW, ZONE)).new).toBe(7);
+    expect((await repository.deckPreset('d')).own).toBe(true);
+    await repository.clearDeckPreset('d');
+    expect((await repository.countsFor('d', NOW, ZONE)).new).toBe(5);
+  });
+});

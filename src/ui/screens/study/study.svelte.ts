@@ -26,6 +26,8 @@ export class StudySession {
   intervals = $state<Record<GradeName, string> | undefined>();
   reviewed = $state(0);
   canUndo = $state(false);
+  /** What the last bury or suspend did, for a short status line. */
+  notice = $state<'buried' | 'suspended' | undefined>();
 
   /** True while a grade or undo is being stored; input is ignored meanwhile. */
   private busy = false;
@@ -62,7 +64,7 @@ export class StudySession {
   private async advance(showKey?: string): Promise<void> {
     const now = this.environment.now();
     const timeZone = this.environment.timeZone();
-    this.preset = await this.repository.preset();
+    this.preset = await this.repository.preset(this.deckId);
     const shown = showKey ? await this.repository.item(showKey) : await this.repository.nextItem(this.deckId, now, timeZone);
     this.counts = await this.repository.countsFor(this.deckId, now, timeZone);
     this.show(shown);
@@ -136,6 +138,7 @@ export class StudySession {
       });
       this.reviewed += 1;
       this.canUndo = true;
+      this.notice = undefined;
       await this.advance();
     } catch (error) {
       this.onFault(error);
@@ -147,6 +150,23 @@ export class StudySession {
   /** Grades with the suggested rating, or Good when nothing was suggested. */
   gradeSuggested(): Promise<void> {
     return this.grade(this.suggested ?? 'good');
+  }
+
+  /** Buries the shown item until the next study day, or suspends it, and moves on. */
+  async hold(kind: 'bury' | 'suspend'): Promise<void> {
+    const item = this.item;
+    if (!item || this.busy || (this.phase !== 'question' && this.phase !== 'answer')) return;
+    this.busy = true;
+    try {
+      if (kind === 'bury') await this.repository.bury(item.schedule.cardKey, this.environment.now(), this.environment.timeZone());
+      else await this.repository.suspend(item.schedule.cardKey);
+      this.notice = kind === 'bury' ? 'buried' : 'suspended';
+      await this.advance();
+    } catch (error) {
+      this.onFault(error);
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** Takes back the newest grade in this deck and shows that card again. */
