@@ -198,7 +198,7 @@ export class Repository {
     return guarded(() => this.db.decks.orderBy('position').toArray());
   }
 
-  /** What each deck has left today, for the deck list. */
+  /** Counts what each deck has left today, for the deck list. */
   async summaries(now: number, timeZone: string): Promise<DeckSummary[]> {
     const decks = await this.decks();
     return Promise.all(decks.map(async (deck) => ({ deck, counts: await this.countsFor(deck.id, now, timeZone) })));
@@ -240,7 +240,7 @@ export class Repository {
     };
   }
 
-  /** The next item to study in a deck, or undefined when nothing is left for now. */
+  /** Picks the next item to study in a deck, or undefined when nothing is left for now. */
   async nextItem(deckId: string, now: number, timeZone: string, skip: ReadonlySet<string> = new Set()): Promise<StudyItem | undefined> {
     const preset = await this.preset(deckId);
     const { dayEnd } = studyWindow(now, preset, timeZone);

@@ -21,7 +21,7 @@ export function clozeDeletions(text: string): ClozeDeletion[] {
   return deletions;
 }
 
-/** The distinct deletion numbers of a cloze text, ascending. */
+/** Lists the distinct deletion numbers of a cloze text, ascending. */
 export function clozeNumbers(text: string): number[] {
   return [...new Set(clozeDeletions(text).map((deletion) => deletion.number))].sort((a, b) => a - b);
 }
@@ -44,8 +44,8 @@ export function clozeProblems(text: string): string[] {
 export type ClozePart = { kind: 'text'; text: string } | { kind: 'hidden'; hint?: string } | { kind: 'revealed'; text: string; active: boolean };
 
 /**
- * Splits a cloze text for review item `number`: its deletions are hidden on the question side
- * and highlighted on the answer side; other deletions always show their answer.
+ * Splits a cloze text for review item `number`. Its deletions are hidden on the question side
+ * and highlighted on the answer side. Other deletions always show their text.
  */
 export function clozeParts(text: string, number: number, revealed: boolean): ClozePart[] {
   const parts: ClozePart[] = [];

@@ -164,7 +164,7 @@ export function formatProblem(problem: Problem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
 
-/** The deck JSON Schema, generated from the same shapes the parser uses. */
+/** Builds the deck JSON Schema from the same shapes the parser uses. */
 export function deckJsonSchema(): JsonSchema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -179,7 +179,7 @@ export function deckJsonSchema(): JsonSchema {
   };
 }
 
-/** The text a card asks, whatever its type. */
+/** Returns the question text of a card, whatever its type. */
 export function cardQuestion(card: Card): string {
   if (card.type === 'basic') return card.front;
   if (card.type === 'cloze') return card.text;

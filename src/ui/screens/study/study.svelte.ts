@@ -26,7 +26,7 @@ export class StudySession {
   intervals = $state<Record<GradeName, string> | undefined>();
   reviewed = $state(0);
   canUndo = $state(false);
-  /** What the last bury or suspend did, for a short status line. */
+  /** Result of the last bury or suspend, for a short status line. */
   notice = $state<'buried' | 'suspended' | undefined>();
 
   /** True while a grade or undo is being stored; input is ignored meanwhile. */
