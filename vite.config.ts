@@ -3,6 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { precacheCheck } from './scripts/check-precache';
+import { PRECACHE_EXCLUSIONS, pwaOptions } from './scripts/pwa-config';
 
 const decksDir = join(import.meta.dirname, 'decks');
 
@@ -18,7 +21,8 @@ function bundledDecksHash(): string {
 }
 
 export default defineConfig({
-  plugins: [svelte()],
+  // precacheCheck must follow VitePWA: it reads the service worker that VitePWA writes.
+  plugins: [svelte(), VitePWA(pwaOptions), precacheCheck(PRECACHE_EXCLUSIONS)],
   define: {
     __BUNDLED_DECKS_HASH__: JSON.stringify(bundledDecksHash()),
   },
