@@ -13,7 +13,7 @@ import { deckCounts, pickNext, studyWindow } from '../domain/schedule/queue';
 import type { DeckCounts, DoneToday, QueueCandidates } from '../domain/schedule/queue';
 import { LayerdeckDatabase } from './db';
 import type { CardRecord, DeckOrigin, DeckRecord, ReviewCheck, ReviewRecord } from './db';
-import { classifyStorageError } from './errors';
+import { classifyStorageError, StorageFault } from './errors';
 
 export interface DeckSummary {
   readonly deck: DeckRecord;
@@ -54,20 +54,87 @@ export function cardKeyOf(deckId: string, cardId: string): string {
   return `${deckId}/${cardId}`;
 }
 
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    throw classifyStorageError(error);
-  }
-}
+/** Connection events the UI shows as banners: another tab blocks our upgrade, or upgraded the database. */
+export type ConnectionListener = (fault: StorageFault) => void;
 
 export class Repository {
-  constructor(readonly db: LayerdeckDatabase = new LayerdeckDatabase()) {}
+  /** Operations in flight; `idle()` waits for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly connectionListeners = new Set<ConnectionListener>();
+  private readonly gradeListeners = new Set<() => void>();
+  /** Set when another tab upgraded the database: this tab's schema is stale, so it stays closed. */
+  private versionChanged = false;
+
+  constructor(readonly db: LayerdeckDatabase = new LayerdeckDatabase()) {
+    db.on('versionchange', () => {
+      this.versionChanged = true;
+      db.close();
+      this.emitConnection(new StorageFault('newer-version-open', new Error('Another tab opened a newer version of the database.')));
+      // Returning false skips Dexie's own handler, which closes with auto-open on, so the next
+      // request would reopen the database with this tab's stale schema.
+      return false;
+    });
+    db.on('blocked', (event) => {
+      this.emitConnection(new StorageFault('upgrade-blocked', event));
+    });
+  }
+
+  /** Calls `listener` when another tab blocks this tab's upgrade or upgrades the database itself. */
+  onConnectionFault(listener: ConnectionListener): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  /** Calls `listener` each time a grade has been stored. */
+  onGraded(listener: () => void): () => void {
+    this.gradeListeners.add(listener);
+    return () => this.gradeListeners.delete(listener);
+  }
+
+  /** Resolves once no storage operation is in flight, so a reload never cuts off a grade. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private emitConnection(fault: StorageFault): void {
+    for (const listener of this.connectionListeners) listener(fault);
+  }
+
+  /**
+   * Runs one storage operation, tracked for `idle()`, and turns its error into a `StorageFault`.
+   * When the connection was lost (browsers close the IndexedDB connections of a suspended page),
+   * it reopens the database and runs the operation once more before it reports the fault. An
+   * operation is one transaction or a read, and an aborted transaction stored nothing, so the
+   * retry cannot apply a grade twice.
+   */
+  private guarded<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.runWithRetry(operation);
+    this.inFlight.add(run);
+    const forget = () => this.inFlight.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async runWithRetry<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.versionChanged) throw new StorageFault('newer-version-open', new Error('The database was upgraded by another tab.'));
+    try {
+      return await operation();
+    } catch (error) {
+      // A fault from a nested guarded call was retried there already.
+      const fault = classifyStorageError(error);
+      if (fault.code !== 'connection-lost' || error instanceof StorageFault || this.versionChanged) throw fault;
+      try {
+        if (!this.db.isOpen()) await this.db.open();
+        return await operation();
+      } catch (retryError) {
+        throw classifyStorageError(retryError);
+      }
+    }
+  }
 
   /** Opens the database; faults (blocked upgrade, no IndexedDB) surface here first. */
   open(): Promise<void> {
-    return guarded(async () => {
+    return this.guarded(async () => {
       await this.db.open();
     });
   }
@@ -78,7 +145,7 @@ export class Repository {
   }
 
   async deckPreset(deckId?: string): Promise<{ preset: Preset; own: boolean }> {
-    return guarded(async () => {
+    return this.guarded(async () => {
       const own = deckId === undefined ? undefined : await this.db.settings.get(deckPresetKey(deckId));
       if (own) return { preset: { ...DEFAULT_PRESET, ...(own.value as Partial<Preset>) }, own: true };
       const shared = await this.db.settings.get(DEFAULT_PRESET_KEY);
@@ -88,17 +155,17 @@ export class Repository {
 
   /** Saves options as the shared default, or as a deck's own options. */
   async savePreset(preset: Preset, deckId?: string): Promise<void> {
-    await guarded(() => this.db.settings.put({ key: deckId === undefined ? DEFAULT_PRESET_KEY : deckPresetKey(deckId), value: preset }));
+    await this.guarded(() => this.db.settings.put({ key: deckId === undefined ? DEFAULT_PRESET_KEY : deckPresetKey(deckId), value: preset }));
   }
 
   /** Makes a deck follow the shared default again. */
   async clearDeckPreset(deckId: string): Promise<void> {
-    await guarded(() => this.db.settings.delete(deckPresetKey(deckId)));
+    await this.guarded(() => this.db.settings.delete(deckPresetKey(deckId)));
   }
 
   /** Keeps an item out of the queue until the next study day starts. */
   async bury(itemKey: string, now: number, timeZone: string): Promise<void> {
-    await guarded(async () => {
+    await this.guarded(async () => {
       const schedule = await this.db.schedules.get(itemKey);
       if (!schedule) return;
       const { dayEnd } = studyWindow(now, await this.preset(schedule.deckId), timeZone);
@@ -108,14 +175,14 @@ export class Repository {
 
   /** Keeps an item out of the queue until it is unsuspended; its schedule is untouched. */
   async suspend(itemKey: string): Promise<void> {
-    await guarded(async () => {
+    await this.guarded(async () => {
       const schedule = await this.db.schedules.get(itemKey);
       if (schedule) await this.db.holds.put({ cardKey: itemKey, deckId: schedule.deckId, kind: 'suspended' });
     });
   }
 
   async unsuspend(itemKey: string): Promise<void> {
-    await guarded(() => this.db.holds.delete(itemKey));
+    await this.guarded(() => this.db.holds.delete(itemKey));
   }
 
   /** Item keys of a deck that are buried or suspended at `now`. */
@@ -129,7 +196,7 @@ export class Repository {
    * (`bundleHash` covers all of them), so an unchanged app start costs one read.
    */
   async ensureBundledDecks(bundleHash: string, load: () => Promise<DeckSource[]>): Promise<SyncReport> {
-    const stored = await guarded(() => this.db.settings.get(BUNDLE_KEY));
+    const stored = await this.guarded(() => this.db.settings.get(BUNDLE_KEY));
     if (stored?.value === bundleHash) return { added: [], updated: [] };
     const sources = await load();
     const report: SyncReport = { added: [], updated: [] };
@@ -138,7 +205,7 @@ export class Repository {
       if (result === 'added') report.added.push(source.deck.id);
       if (result === 'updated') report.updated.push(source.deck.id);
     }
-    await guarded(() => this.db.settings.put({ key: BUNDLE_KEY, value: bundleHash }));
+    await this.guarded(() => this.db.settings.put({ key: BUNDLE_KEY, value: bundleHash }));
     return report;
   }
 
@@ -149,7 +216,7 @@ export class Repository {
    */
   saveDeck(source: DeckSource, origin: DeckOrigin): Promise<'added' | 'updated' | 'unchanged'> {
     const { deck, contentHash } = source;
-    return guarded(() =>
+    return this.guarded(() =>
       this.db.transaction('rw', [this.db.decks, this.db.cards, this.db.schedules], async () => {
         const existing = await this.db.decks.get(deck.id);
         if (existing && existing.contentHash === contentHash) return 'unchanged';
@@ -195,7 +262,7 @@ export class Repository {
   }
 
   async decks(): Promise<DeckRecord[]> {
-    return guarded(() => this.db.decks.orderBy('position').toArray());
+    return this.guarded(() => this.db.decks.orderBy('position').toArray());
   }
 
   /** Counts what each deck has left today, for the deck list. */
@@ -207,7 +274,7 @@ export class Repository {
   async countsFor(deckId: string, now: number, timeZone: string, preset?: Preset): Promise<DeckCounts> {
     const options = preset ?? (await this.preset(deckId));
     const { dayEnd } = studyWindow(now, options, timeZone);
-    return guarded(() =>
+    return this.guarded(() =>
       this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.holds], async () => {
         const index = this.db.schedules.where('[deckId+state+due]');
         const [fresh, learning, relearning, due, done, held] = await Promise.all([
@@ -244,7 +311,7 @@ export class Repository {
   async nextItem(deckId: string, now: number, timeZone: string, skip: ReadonlySet<string> = new Set()): Promise<StudyItem | undefined> {
     const preset = await this.preset(deckId);
     const { dayEnd } = studyWindow(now, preset, timeZone);
-    return guarded(() =>
+    return this.guarded(() =>
       this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.cards, this.db.holds], async () => {
         const held = await this.heldKeys(deckId, now);
         const passOver = new Set([...skip, ...held]);
@@ -274,8 +341,8 @@ export class Repository {
    * the transaction, so two grades of one card (a double tap) apply in order, never both to the
    * same starting state.
    */
-  grade(input: GradeInput): Promise<{ schedule: Schedule; review: ReviewRecord }> {
-    return guarded(async () => {
+  async grade(input: GradeInput): Promise<{ schedule: Schedule; review: ReviewRecord }> {
+    const stored = await this.guarded(async () => {
       const preset = await this.preset(input.cardKey.slice(0, input.cardKey.indexOf('/')));
       return this.db.transaction('rw', [this.db.schedules, this.db.reviews], async () => {
         const before = await this.db.schedules.get(input.cardKey);
@@ -296,6 +363,8 @@ export class Repository {
         return { schedule: outcome.schedule, review };
       });
     });
+    for (const listener of this.gradeListeners) listener();
+    return stored;
   }
 
   /**
@@ -303,7 +372,7 @@ export class Repository {
    * Returns the card key to show again, or undefined when there is nothing to undo.
    */
   undoLast(deckId: string): Promise<string | undefined> {
-    return guarded(() =>
+    return this.guarded(() =>
       this.db.transaction('rw', [this.db.schedules, this.db.reviews], async () => {
         // Reviews with one deck id are ordered by their auto-incremented id, so the last is the newest
         // even when the device clock ran backwards between grades.
@@ -317,11 +386,11 @@ export class Repository {
   }
 
   async reviewCount(deckId?: string): Promise<number> {
-    return guarded(() => (deckId ? this.db.reviews.where('deckId').equals(deckId).count() : this.db.reviews.count()));
+    return this.guarded(() => (deckId ? this.db.reviews.where('deckId').equals(deckId).count() : this.db.reviews.count()));
   }
 
   async item(itemKey: string): Promise<StudyItem | undefined> {
-    return guarded(async () => {
+    return this.guarded(async () => {
       const schedule = await this.db.schedules.get(itemKey);
       return schedule && this.withContent(schedule);
     });
