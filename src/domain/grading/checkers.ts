@@ -1,6 +1,8 @@
 import { tagged } from '../deck/shape';
 import type { Shape } from '../deck/shape';
 import type { CheckerKind } from './kind';
+import { commandKind } from './kinds/command';
+import type { CommandChecker } from './kinds/command';
 import { combinatorKinds } from './kinds/combinators';
 import type { AllChecker, OneOfChecker } from './kinds/combinators';
 import { textKind } from './kinds/text';
@@ -9,7 +11,7 @@ import { normalizeInput } from './normalize';
 import type { NormalizedInput } from './normalize';
 import type { Verdict } from './verdict';
 
-export type Checker = TextChecker | OneOfChecker | AllChecker;
+export type Checker = TextChecker | OneOfChecker | AllChecker | CommandChecker;
 
 const [oneOfKind, allKind] = combinatorKinds(() => checkerShape);
 
@@ -18,6 +20,7 @@ export const CHECKER_KINDS = {
   text: textKind,
   oneOf: oneOfKind,
   all: allKind,
+  command: commandKind,
 } as const satisfies { [K in Checker['kind']]: CheckerKind<Extract<Checker, { kind: K }>> };
 
 /** Reads and validates a checker from deck JSON. */

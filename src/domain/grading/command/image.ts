@@ -1,0 +1,115 @@
+/**
+ * Image references as distribution/reference reads them:
+ * `[HOST[:PORT]/][NAMESPACE/]REPOSITORY[:TAG][@DIGEST]`. The first path component is a registry
+ * host only when it contains `.` or `:` or is exactly `localhost`.
+ */
+import type { Feedback } from '../verdict';
+import type { ToolName } from './spec';
+
+export interface ImageReference {
+  readonly host: string | undefined;
+  /** The repository path without the host, e.g. `library/nginx` or `team/app`. */
+  readonly path: string;
+  readonly tag: string | undefined;
+  readonly digest: string | undefined;
+}
+
+export function parseImageReference(text: string): ImageReference {
+  const at = text.indexOf('@');
+  const digest = at === -1 ? undefined : text.slice(at + 1);
+  const name = at === -1 ? text : text.slice(0, at);
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  const tag = colon > slash ? name.slice(colon + 1) : undefined;
+  const repository = colon > slash ? name.slice(0, colon) : name;
+  const firstSlash = repository.indexOf('/');
+  const first = firstSlash === -1 ? undefined : repository.slice(0, firstSlash);
+  const isHost = first !== undefined && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return {
+    host: isHost ? first : undefined,
+    path: isHost ? repository.slice(firstSlash + 1) : repository,
+    tag,
+    digest,
+  };
+}
+
+function formatReference(reference: ImageReference): string {
+  const host = reference.host ? `${reference.host}/` : '';
+  const tag = reference.tag ? `:${reference.tag}` : '';
+  const digest = reference.digest ? `@${reference.digest}` : '';
+  return `${host}${reference.path}${tag}${digest}`;
+}
+
+/**
+ * Returns the fully qualified form of a reference. Docker and Kubernetes resolve a missing host
+ * to `docker.io` and a one-part Docker Hub name to `library/NAME`; podman and buildah store
+ * locally built unqualified names as `localhost/NAME`, so for them `localhost/app` = `app`.
+ * A missing tag and digest mean `latest` everywhere.
+ */
+export function canonicalImage(text: string, tool: ToolName): string {
+  const reference = parseImageReference(text);
+  const tag = reference.tag ?? (reference.digest ? undefined : 'latest');
+  if (tool === 'podman' || tool === 'buildah') {
+    const host = reference.host === 'localhost' ? undefined : reference.host;
+    const path = host === 'docker.io' && !reference.path.includes('/') ? `library/${reference.path}` : reference.path;
+    return formatReference({ ...reference, host, path, tag });
+  }
+  const host = reference.host === undefined || reference.host === 'index.docker.io' ? 'docker.io' : reference.host;
+  const path = host === 'docker.io' && !reference.path.includes('/') ? `library/${reference.path}` : reference.path;
+  return formatReference({ host, path, tag, digest: reference.digest });
+}
+
+/** Compares two image names, as typed unless `normalize` asks for the references to be resolved. */
+export function sameImage(expected: string, actual: string, tool: ToolName, normalize: boolean): boolean {
+  if (expected === actual) return true;
+  return normalize && canonicalImage(expected, tool) === canonicalImage(actual, tool);
+}
+
+function defaultHostSentence(tool: ToolName, actual: ImageReference): string {
+  const shown = formatReference({ ...actual, tag: actual.tag ?? 'latest' });
+  if (tool === 'podman' || tool === 'buildah') return `without a registry host, \`${shown}\` is stored as \`localhost/${shown}\``;
+  const path = actual.path.includes('/') ? actual.path : `library/${actual.path}`;
+  return `without a registry host, \`${shown}\` means Docker Hub (\`docker.io/${path}\`)`;
+}
+
+/**
+ * Explains why an image name differs from the expected one, naming the rule: a missing tag
+ * falls back to `latest`, a missing host means Docker Hub, and so on.
+ *
+ * @param where How the name was given, e.g. "`-t`" or "`docker push`", for the sentence.
+ */
+export function explainImageDifference(expected: string, actual: string, tool: ToolName, where: string, normalize: boolean): Feedback {
+  const want = parseImageReference(expected);
+  const got = parseImageReference(actual);
+  const samePlace = want.host === got.host && want.path === got.path;
+
+  if (/[A-Z]/.test(got.path) && got.path.toLowerCase() === want.path.toLowerCase()) {
+    return { code: 'invalid-image-name', expected, actual, message: `Repository names must be lowercase, so \`${actual}\` is not a valid image name.` };
+  }
+  if (samePlace && want.tag !== undefined && got.tag === undefined && got.digest === undefined && want.tag !== 'latest') {
+    return {
+      code: 'tag-defaults-to-latest',
+      expected,
+      actual,
+      message: `${where} sets the tag; \`${actual}\` alone means \`${actual}:latest\`, not \`${expected}\`.`,
+    };
+  }
+  if (samePlace && want.tag !== got.tag) {
+    return { code: 'wrong-tag', expected, actual, message: `The tag is \`${got.tag ?? 'latest'}\` here, but the task asks for \`${want.tag ?? 'latest'}\`.` };
+  }
+  if (want.host !== undefined && got.host === undefined && want.path.endsWith(got.path)) {
+    return { code: 'registry-missing', expected, actual, message: `The registry host is missing: ${defaultHostSentence(tool, got)}, not \`${want.host}\`.` };
+  }
+  if (want.host !== got.host && want.path === got.path) {
+    return { code: 'wrong-registry', expected, actual, message: `The image goes to registry \`${got.host ?? 'docker.io'}\` here, but the task names \`${want.host ?? 'docker.io'}\`.` };
+  }
+  if (!normalize && canonicalImage(expected, tool) === canonicalImage(actual, tool)) {
+    return {
+      code: 'image-spelling-differs',
+      expected,
+      actual,
+      message: `\`${actual}\` names the same image as \`${expected}\`, but this card asks for the name written as \`${expected}\`.`,
+    };
+  }
+  return { code: 'wrong-image', expected, actual, message: `The image is \`${actual}\` here, but the task asks for \`${expected}\`.` };
+}
