@@ -5,6 +5,11 @@ import { array, boolean, describe, integer, literal, object, optional, refine, s
 import type { Infer, JsonSchema, Problem, Shape } from './shape';
 
 export const DECK_FORMAT = 'layerdeck.deck';
+
+function describedLiteral<const T extends string>(value: T, description: string): Shape<T> {
+  const shape = literal(value);
+  return { read: shape.read, schema: () => ({ ...shape.schema(), description }) };
+}
 /** The newest deck format version this code reads and writes. */
 export const DECK_FORMAT_VERSION = 1;
 
@@ -13,6 +18,10 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const id = (description: string) =>
   string({ pattern: ID_PATTERN, patternName: 'an id of letters, digits, ".", "_", ":" or "-" (at most 128, no spaces or "/")', description });
 const markdown = (description: string) => string({ description: `${description} (Markdown)` });
+/** Imported fields keep their HTML; the renderer sanitizes it and skips Markdown. */
+const textFormat = optional(
+  describedLiteral('html', 'Set to "html" when the text fields are HTML (as in Anki packages) rather than Markdown.'),
+);
 
 const common = {
   id: id('Unique in the deck and stable: review history is kept by card id.'),
@@ -36,6 +45,7 @@ const basicCard = object({
   type: literal('basic'),
   front: markdown('The question'),
   back: markdown('The answer'),
+  format: textFormat,
 });
 
 const choiceOption = object({
@@ -71,6 +81,7 @@ const clozeCard = refine(
     type: literal('cloze'),
     text: markdown('Text with deletions such as {{c1::answer}} or {{c1::answer::hint}}; one review item per number'),
     extra: optional(markdown('Shown under the text on the answer side')),
+    format: textFormat,
   }),
   (card, path, problems) => {
     for (const message of clozeProblems(card.text)) problems.push({ path: `${path}.text`, message });
