@@ -20,6 +20,11 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.getByRole('button', { name: /^Study/ }).first().waitFor();
   await page.screenshot({ path: join(outDir, `${name}-decks.png`), fullPage: true });
 
+  await page.goto(`${baseUrl}/options/dockerfile-instructions`);
+  await page.getByRole('button', { name: 'Save options' }).waitFor();
+  await page.screenshot({ path: join(outDir, `${name}-options.png`), fullPage: true });
+  await page.goto(baseUrl);
+
   await page.getByRole('button', { name: /^Study/ }).first().click();
   await page.locator('.study-card').waitFor();
   await page.screenshot({ path: join(outDir, `${name}-question.png`), fullPage: true });
