@@ -104,6 +104,19 @@ export function studyDayStart(day: StudyDay, options: DayOptions): number {
   return localHourToInstant(day, options.rolloverHour, options.timeZone);
 }
 
+/**
+ * Counts the study days from the one containing `lastReview` to the one containing `now`, which
+ * is the elapsed time FSRS receives. Reviews on one study day are zero days apart however many
+ * hours lie between them, and 22:00 then 07:00 the next morning are one day apart with a 04:00
+ * rollover. A `now` earlier than `lastReview` (a clock that ran behind) counts as zero.
+ *
+ * @example elapsedStudyDays(Date.parse('2026-01-10T22:00+09:00'), Date.parse('2026-01-11T07:00+09:00'), 'Asia/Tokyo', 4) // 1
+ */
+export function elapsedStudyDays(lastReview: number, now: number, timeZone: string, rolloverHour: number): number {
+  const days = { timeZone, rolloverHour };
+  return Math.max(0, studyDayOf(now, days) - studyDayOf(lastReview, days));
+}
+
 /** The local calendar date of a study day, as `YYYY-MM-DD`. */
 export function studyDayDate(day: StudyDay): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
