@@ -1,7 +1,7 @@
 /**
  * A Vite plugin that fails the build when a file in the output directory is neither in the
- * service worker's precache manifest nor listed in `PRECACHE_EXCLUSIONS`, so no shipped file
- * (a lazy chunk, a bundled deck, a WASM module, an icon) can silently miss offline support.
+ * service worker's precache manifest nor listed in `PRECACHE_EXCLUSIONS`. So no shipped file (a
+ * lazy chunk, a bundled deck, a WASM module, an icon) can silently miss offline support.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -31,7 +31,7 @@ export function listFiles(directory: string): string[] {
 
 /**
  * Reads the precache URLs from a service worker that Workbox's generateSW wrote. The manifest is
- * inlined as an array of `{url, revision}` objects; minified output drops the quotes of the keys.
+ * inlined as an array of `{url, revision}` objects, and minified output drops the quotes of the keys.
  */
 export function readPrecacheUrls(serviceWorker: string): string[] {
   const call = /precacheAndRoute\(\s*(\[[\s\S]*?\])\s*,/.exec(serviceWorker);
@@ -61,7 +61,7 @@ export function comparePrecache(files: readonly string[], precacheUrls: readonly
   return report;
 }
 
-/** The report's problems as lines of an error message; empty when the precache is complete. */
+/** Formats the report's problems as lines of an error message, none when the precache is complete. */
 export function describeProblems(report: PrecacheReport): string[] {
   return [
     ...report.uncovered.map((file) => `${file} is neither precached nor listed in PRECACHE_EXCLUSIONS (scripts/pwa-config.ts)`),

@@ -8,7 +8,7 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
 export interface PrecacheExclusion {
   /** A glob relative to the output directory, in the syntax Workbox's `globIgnores` takes. */
   readonly glob: string;
-  /** Why the file is not precached. */
+  /** The reason the file is not precached. */
   readonly reason: string;
 }
 
@@ -31,8 +31,8 @@ export const PRECACHE_EXCLUSIONS: readonly PrecacheExclusion[] = [
 /**
  * The largest file the service worker precaches, in bytes. vite-plugin-pwa fails the build when a
  * matched file is larger, so a big new asset is a decision, not a silent gap in offline support.
- * 4 MiB leaves room for the biggest WASM module the app may ship (sql.js for Anki packages is
- * about 0.7 MB); the main chunk is about 0.3 MB today.
+ * 4 MiB leaves room for the biggest WASM module the app may ship: sql-wasm.wasm of sql.js 1.x,
+ * for Anki packages, is 688 kB, and the main chunk is about 0.3 MB today.
  */
 export const MAX_PRECACHE_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -43,7 +43,7 @@ export const pwaOptions: Partial<VitePWAOptions> = {
   // src/pwa registers the service worker through workbox-window and shows the update prompt.
   injectRegister: false,
   registerType: 'prompt',
-  // The icons are matched by `globPatterns` below; listing them again would precache them twice.
+  // `globPatterns` below matches the icons already, so listing them here would precache them twice.
   includeManifestIcons: false,
   manifest: {
     id: '/',
@@ -64,9 +64,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
-    // Opening a deck file starts the app at its start URL. The action stays `/` on purpose: the
-    // import feature reads the files from `window.launchQueue` at startup on any route, so the
-    // manifest, which installed apps refresh only now and then, need not change when it lands.
+    // Opening a deck file starts the app at its start URL. The action stays `/` on purpose, because
+    // the import feature can read the files from `window.launchQueue` on any route. So the manifest,
+    // which installed apps refresh only now and then, need not change when that feature lands.
     file_handlers: [{ action: '/', accept: { 'application/json': ['.json'] } }],
   },
   workbox: {

@@ -11,7 +11,7 @@ const publicDir = join(import.meta.dirname, '..', 'public');
 const favicon = readFileSync(join(publicDir, 'favicon.svg'), 'utf8');
 
 /**
- * The favicon's layers on a full-bleed square, shrunk around the centre so every shape stays inside
+ * Draws the favicon's layers on a full-bleed square, shrunk around the centre so every shape stays inside
  * the maskable safe zone (a centred circle with 40% of the icon's width as radius). Launchers and
  * iOS crop this square to their own shape, so it must have no transparent corners.
  */
