@@ -32,7 +32,7 @@ export const messages = {
     chosenOption: 'your choice',
     suggested: 'suggested',
     gradeNames: { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' },
-    keyboardHint: 'Keys: Space or Enter shows the answer, 1–4 grade, u undoes, b buries, s suspends.',
+    keyboardHint: 'Keys: Space or Enter shows the answer, 1–4 grade, u undoes, b buries, s suspends. Esc leaves the answer field.',
     bury: 'Bury until tomorrow',
     suspend: 'Suspend',
     buried: 'The card is buried until the next study day.',

@@ -25,7 +25,7 @@
  * ts-fsrs 5.4.2 parses `1.5h` as 1 hour.
  */
 import { fsrs, Rating, State, StrategyMode, createEmptyCard } from 'ts-fsrs';
-import type { Card as FsrsCard, FSRS, Grade, RecordLogItem, TLearningStepsStrategy } from 'ts-fsrs';
+import type { Card as FsrsCard, FSRS, Grade, RecordLogItem, TLearningStepsStrategy, AbstractScheduler } from 'ts-fsrs';
 import { stepMoves } from './learning-steps';
 import type { StepMove } from './learning-steps';
 import { stepMinutes } from './preset';
@@ -142,14 +142,24 @@ const learningStepsStrategy: TLearningStepsStrategy = (params, state, currentSte
   return result;
 };
 
+/** The item key travels on the ts-fsrs card under this field, for the fuzz seed. */
+const ITEM_KEY_FIELD = 'layerdeck_item_key';
+
+function fuzzSeed(this: AbstractScheduler): string {
+  // ts-fsrs keeps the card under review in a protected field; a seed strategy may read it.
+  const current = Reflect.get(this, 'current') as FsrsCard;
+  return `${String(Reflect.get(current, ITEM_KEY_FIELD) ?? '')}#${current.reps}`;
+}
+
 const schedulers = new Map<string, FSRS>();
 
 function schedulerFor(preset: Preset): FSRS {
   const key = JSON.stringify([preset.desiredRetention, preset.maximumInterval, preset.learningSteps, preset.relearningSteps]);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
-    // Fuzz draws from ts-fsrs' seeded generator (review time, reps, difficulty and stability),
-    // so the same review always gets the same interval and preview matches the applied grade.
+    // Fuzz draws from ts-fsrs' seeded generator, seeded by the item key and its review count, so
+    // a preview matches the applied grade and an undone review shows the same intervals again
+    // however much later it is repeated.
     scheduler = fsrs({
       request_retention: preset.desiredRetention,
       maximum_interval: preset.maximumInterval,
@@ -159,6 +169,7 @@ function schedulerFor(preset: Preset): FSRS {
       enable_short_term: true,
     });
     scheduler.useStrategy(StrategyMode.LEARNING_STEPS, learningStepsStrategy);
+    scheduler.useStrategy(StrategyMode.SEED, fuzzSeed);
     schedulers.set(key, scheduler);
   }
   return scheduler;
@@ -176,6 +187,12 @@ function toVirtual(instant: number, days: DayOptions): number {
 }
 
 function toFsrsCard(schedule: Schedule, days: DayOptions, virtualNow: number): FsrsCard {
+  const card = fsrsCardFields(schedule, days, virtualNow);
+  Reflect.set(card, ITEM_KEY_FIELD, schedule.cardKey);
+  return card;
+}
+
+function fsrsCardFields(schedule: Schedule, days: DayOptions, virtualNow: number): FsrsCard {
   if (schedule.state === 'new') return createEmptyCard(new Date(virtualNow));
   const lastReview = schedule.lastReview ?? schedule.due;
   return {
