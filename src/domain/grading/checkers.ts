@@ -5,13 +5,17 @@ import { commandKind } from './kinds/command';
 import type { CommandChecker } from './kinds/command';
 import { combinatorKinds } from './kinds/combinators';
 import type { AllChecker, OneOfChecker } from './kinds/combinators';
+import { dockerfileKind } from './kinds/dockerfile';
+import type { DockerfileChecker } from './kinds/dockerfile';
 import { textKind } from './kinds/text';
+import { yamlKind } from './kinds/yaml';
+import type { YamlChecker } from './kinds/yaml';
 import type { TextChecker } from './kinds/text';
 import { normalizeInput } from './normalize';
 import type { NormalizedInput } from './normalize';
 import type { Verdict } from './verdict';
 
-export type Checker = TextChecker | OneOfChecker | AllChecker | CommandChecker;
+export type Checker = TextChecker | OneOfChecker | AllChecker | CommandChecker | YamlChecker | DockerfileChecker;
 
 const [oneOfKind, allKind] = combinatorKinds(() => checkerShape);
 
@@ -21,6 +25,8 @@ export const CHECKER_KINDS = {
   oneOf: oneOfKind,
   all: allKind,
   command: commandKind,
+  yaml: yamlKind,
+  dockerfile: dockerfileKind,
 } as const satisfies { [K in Checker['kind']]: CheckerKind<Extract<Checker, { kind: K }>> };
 
 /** Reads and validates a checker from deck JSON. */
