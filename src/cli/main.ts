@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { lintCommand } from './commands/lint';
+import { replayCommand } from './commands/replay';
 import { schemaCommand } from './commands/schema';
 import type { Io } from './io';
 
@@ -8,6 +9,7 @@ export type { Io } from './io';
 /** Every subcommand; add a command by adding a row. */
 const COMMANDS: Record<string, Command> = {
   lint: lintCommand,
+  replay: replayCommand,
   schema: schemaCommand,
 };
 
