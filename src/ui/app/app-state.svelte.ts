@@ -1,6 +1,8 @@
 import { Repository } from '../../storage/repository';
 import { classifyStorageError } from '../../storage/errors';
 import type { StorageFaultCode } from '../../storage/errors';
+import { requestPersistentStorage } from '../../pwa/persistent-storage';
+import type { Persistence } from '../../pwa/persistent-storage';
 import { messages } from '../messages';
 import { bundledDecksHash, loadBundledDecks } from './bundled-decks';
 import { browserEnvironment } from './environment';
@@ -16,26 +18,55 @@ export interface Banner {
 export class AppState {
   ready = $state(false);
   banners = $state<Banner[]>([]);
+  /** The browser's answer to the request for persistent storage, once the app has asked. */
+  persistence = $state<Persistence | undefined>();
+  private persistenceRequested = false;
 
   constructor(
     readonly repository: Repository = new Repository(),
     readonly environment: Environment = browserEnvironment,
-  ) {}
+    private readonly requestPersistence: () => Promise<Persistence> = requestPersistentStorage,
+  ) {
+    // Another tab blocking or finishing a database upgrade is shown like any other storage fault.
+    repository.onConnectionFault((fault) => this.report(fault));
+    repository.onGraded(() => void this.protectStorage());
+  }
 
   async start(): Promise<void> {
     try {
       await this.repository.open();
-      let invalid: string[] = [];
-      await this.repository.ensureBundledDecks(bundledDecksHash, async () => {
-        const loaded = await loadBundledDecks();
-        invalid = loaded.invalid;
-        return loaded.sources;
-      });
-      for (const file of invalid) this.show({ text: messages.bundledDeckInvalid(file) });
+      // The open went through, so a blocking tab has closed since the banner was shown.
+      this.banners = this.banners.filter((banner) => banner.code !== 'upgrade-blocked');
+      await this.syncBundledDecks();
     } catch (error) {
       this.report(error);
     } finally {
       this.ready = true;
+    }
+  }
+
+  /** Stores the bundled decks when the set shipped with this build differs from the stored one. */
+  async syncBundledDecks(): Promise<void> {
+    let invalid: string[] = [];
+    await this.repository.ensureBundledDecks(bundledDecksHash, async () => {
+      const loaded = await loadBundledDecks();
+      invalid = loaded.invalid;
+      return loaded.sources;
+    });
+    for (const file of invalid) this.show({ text: messages.bundledDeckInvalid(file) });
+  }
+
+  /**
+   * Asks the browser, once per app start and after a grade is stored, to keep the data even when
+   * space runs low. The deck list and Settings remind the learner to export a backup when it refuses.
+   */
+  private async protectStorage(): Promise<void> {
+    if (this.persistenceRequested) return;
+    this.persistenceRequested = true;
+    try {
+      this.persistence = await this.requestPersistence();
+    } catch (error) {
+      logger.warn('persistent storage request failed', error);
     }
   }
 
