@@ -60,7 +60,7 @@ function localTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(Date.parse(iso));
 }
 
-/** The local calendar date a number of days after `date` (`YYYY-MM-DD`). */
+/** Adds days to a calendar date (`YYYY-MM-DD`). */
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
@@ -278,9 +278,9 @@ describe('layerdeck replay errors', () => {
   });
 
   it.each([
-    [[], 'name the review history file'],
+    [[], 'the review history file is missing'],
     [['a.csv', 'b.csv'], 'expected one review history file, got 2'],
-    [['a.csv', '--tz'], '--tz needs a value'],
+    [['a.csv', '--tz'], '--tz is missing its value'],
     [['a.csv', '--verbose'], 'unknown option "--verbose"'],
   ])('exits 2 for the usage error in %j', async (args, message) => {
     const run = await replay(...args);
@@ -304,7 +304,12 @@ describe('bin/layerdeck.js replay', () => {
   });
 
   it('exits 1 from the installed command on a malformed row', async () => {
-    const failure = await run(process.execPath, ['bin/layerdeck.js', 'replay', `${FIXTURES}/malformed.csv`]).catch((error: { code: number; stderr: string }) => error);
-    expect('code' in failure ? failure.code : 0).toBe(1);
+    let status = 0;
+    try {
+      await run(process.execPath, ['bin/layerdeck.js', 'replay', `${FIXTURES}/malformed.csv`]);
+    } catch (error) {
+      status = (error as { code: number }).code;
+    }
+    expect(status).toBe(1);
   });
 });

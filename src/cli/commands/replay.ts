@@ -31,10 +31,15 @@ interface ReplayArguments {
   readonly optionsFile: string | undefined;
 }
 
-/** Thrown for a usage error; the command prints it and exits with status 2. */
+/** An invalid argument or unreadable input, which the command prints before exiting with status 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--tz', '--rollover', '--options'] as const;
+/** Options that take a value, each with an example for the message when the value is missing. */
+const VALUE_OPTIONS: Record<string, string> = {
+  '--tz': '--tz Europe/Berlin',
+  '--rollover': '--rollover 4',
+  '--options': '--options preset.json',
+};
 
 function parseArguments(args: readonly string[]): ReplayArguments | 'help' {
   const values = new Map<string, string>();
@@ -42,10 +47,13 @@ function parseArguments(args: readonly string[]): ReplayArguments | 'help' {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
-    const [name, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = equals >= 0 ? arg.slice(0, equals) : arg;
+    const inlineValue = equals >= 0 ? arg.slice(equals + 1) : undefined;
+    const example = VALUE_OPTIONS[name];
+    if (example !== undefined) {
       const value = inlineValue ?? args[++index];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value, for example: ${name === '--tz' ? '--tz Europe/Berlin' : name === '--rollover' ? '--rollover 4' : '--options preset.json'}`);
+      if (value === undefined || value === '') throw new UsageError(`${name} is missing its value, for example: ${example}`);
       values.set(name, value);
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option "${arg}"`);
@@ -54,7 +62,7 @@ function parseArguments(args: readonly string[]): ReplayArguments | 'help' {
     }
   }
   const file = positional[0];
-  if (file === undefined) throw new UsageError('name the review history file, for example: layerdeck replay revlog.csv');
+  if (file === undefined) throw new UsageError('the review history file is missing, for example: layerdeck replay revlog.csv');
   if (positional.length > 1) throw new UsageError(`expected one review history file, got ${positional.length}: ${positional.join(' ')}`);
   return { file, timeZone: values.get('--tz') ?? 'UTC', rolloverText: values.get('--rollover'), optionsFile: values.get('--options') };
 }
@@ -63,7 +71,7 @@ function readError(file: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new UsageError(`${file}: file not found`);
   if (code === 'EISDIR') return new UsageError(`${file}: is a directory, not a file`);
-  return new UsageError(`${file}: cannot be read (${code ?? String(error)})`);
+  return new UsageError(`${file}: failed to read (${code ?? String(error)})`);
 }
 
 async function readText(file: string): Promise<string> {
@@ -105,7 +113,7 @@ function checkTimeZone(timeZone: string): void {
   try {
     assertTimeZone(timeZone);
   } catch {
-    throw new UsageError(`--tz: "${timeZone}" is not an IANA time zone; use a name such as UTC, Europe/Berlin or America/New_York`);
+    throw new UsageError(`--tz: "${timeZone}" is not an IANA time zone. Use a name such as UTC, Europe/Berlin or America/New_York.`);
   }
 }
 
@@ -123,7 +131,7 @@ async function replay(args: readonly string[], io: Io): Promise<number> {
   for (const note of notes) io.stderr.write(`${parsed.file}:${note.line}: note: ${note.message}\n`);
   if (problems.length > 0) {
     for (const problem of problems) io.stderr.write(`${parsed.file}:${problem.line}: ${problem.message}\n`);
-    io.stderr.write(`layerdeck replay: ${parsed.file} has ${problems.length} malformed ${problems.length === 1 ? 'row' : 'rows'}; nothing was replayed.\n`);
+    io.stderr.write(`layerdeck replay: ${parsed.file} has ${problems.length} malformed ${problems.length === 1 ? 'row' : 'rows'}, so nothing was replayed.\n`);
     return 1;
   }
 

@@ -2,7 +2,7 @@
  * The one module that imports ts-fsrs. Records cross this edge as our camelCase types with epoch
  * milliseconds, and ts-fsrs objects never leave it. ts-fsrs is pinned at 5.4.2, which has the
  * learning-step fixes of 5.2.1 (no early graduation from Learning) and 5.3.1 (Good no longer skips
- * a step); rerun these tests before moving the pin.
+ * a step). Rerun these tests before moving the pin.
  *
  * Elapsed days policy: ts-fsrs counts elapsed days as the difference between the UTC calendar
  * dates of the last review and now. We feed it a virtual timeline on which each study day of the
@@ -132,7 +132,7 @@ const learningStepsStrategy: TLearningStepsStrategy = (params, state, currentSte
   const moves = stepMoves(steps, Math.max(step, 0));
   if (!moves) return {};
 
-  // A review card that lapses only needs Again; Hard, Good and Easy keep it in review.
+  // A review card only needs Again here, because Hard, Good and Easy keep it in review.
   if (state === State.Review) return { [Rating.Again]: toFsrsMove(moves.again) };
   const result: ReturnType<TLearningStepsStrategy> = {
     [Rating.Again]: toFsrsMove(moves.again),
@@ -269,7 +269,8 @@ export function previewOutcomes(schedule: Schedule, now: number, preset: Preset,
 /**
  * Applies one grade to an item at `now` and returns the new schedule. It is pure: `schedule` is
  * not changed, and the same arguments always give the same outcome, so undo only has to put the
- * previous Schedule back.
+ * previous Schedule back. A clock behind the last review is clamped rather than rejected, but a
+ * preset step that `validatePreset` rejects raises a RangeError.
  *
  * @example reviewSchedule(newSchedule('deck/card', 'deck', 0), 'good', Date.now(), DEFAULT_PRESET, 'Europe/Berlin')
  */

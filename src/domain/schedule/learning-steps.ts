@@ -9,14 +9,14 @@ export interface StepMove {
   readonly nextStep: number;
 }
 
-/** What Again, Hard and Good do on one step; a missing Good means Good graduates the item. */
+/** The moves of Again, Hard and Good on one step. A missing Good means Good graduates the item. */
 export interface StepMoves {
   readonly again: StepMove;
   readonly hard: StepMove;
   readonly good?: StepMove;
 }
 
-/** Longest delay a step may produce, in minutes, so a learning item always comes back within a day. */
+/** Maximum delay a step may produce, in minutes, so a learning item always comes back within a day. */
 export const MAX_STEP_MINUTES = 1439;
 
 /**

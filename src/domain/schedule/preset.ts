@@ -2,14 +2,14 @@
 export interface Preset {
   /** Probability of recall FSRS aims for when it picks an interval (0.7 to 0.99). */
   readonly desiredRetention: number;
-  /** Longest interval any button may give, in days, fuzz included. */
+  /** Maximum interval any button may give, in days, fuzz included. */
   readonly maximumInterval: number;
   /**
    * Steps for new cards, each a whole number of minutes under a day, such as `1m`, `10m` or
    * `1.5h`. Good moves to the next step and graduates from the last one, Again returns to the
-   * first step, and Easy graduates at once. Hard stays on the current step: on the first step it
-   * waits the average of the first two steps (1.5 x the step when there is only one, kept under a
-   * day), and on a later step it repeats that step's delay.
+   * first step, and Easy graduates at once. Hard stays on the current step. On the first step it
+   * waits the average of the first two steps, or 1.5 x the step when there is only one (kept under
+   * a day). On a later step it repeats that step's delay.
    */
   readonly learningSteps: readonly StepText[];
   /** Steps after a lapse, with the same rules as `learningSteps`. */
@@ -65,7 +65,7 @@ type StepsField = 'learningSteps' | 'relearningSteps';
 
 interface NumberRule {
   readonly label: string;
-  /** What a valid value is, completing "must be ...". */
+  /** Description of a valid value, completing "must be ...". */
   readonly requirement: string;
   readonly accepts: (value: number) => boolean;
 }

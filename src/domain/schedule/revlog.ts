@@ -27,7 +27,7 @@ export interface RevlogParse {
   readonly entries: RevlogEntry[];
   /** Rows that were skipped on purpose, such as manual entries (rating 0). */
   readonly notes: RevlogMessage[];
-  /** Malformed rows and header faults; any of these makes the file unusable. */
+  /** Malformed rows and header faults. Any of these makes the file unusable. */
   readonly problems: RevlogMessage[];
 }
 

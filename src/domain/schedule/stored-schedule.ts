@@ -93,7 +93,7 @@ export function readStoredSchedule(value: unknown): StoredScheduleRead {
   checkFields(record, problems);
   checkReviewFields(record, problems);
   if (problems.length > 0) {
-    // Each missing field also fails its type check; keep only the clearer "is missing" line.
+    // Each missing field also fails its type check, so only the clearer "is missing" line is kept.
     const reported = problems.filter((problem) => !missing.some((field) => problem.startsWith(`${field} must`)));
     return { ok: false, problems: reported };
   }

@@ -31,6 +31,11 @@ describe('readStoredSchedule accepts', () => {
     expect(readStoredSchedule({ ...REVIEW, state, step: 1, scheduledDays: 0 }).ok).toBe(true);
   });
 
+  it('a new item that keeps a last review time', () => {
+    // A reset item is new again but may still carry the time of its last review.
+    expect(readStoredSchedule({ ...newSchedule('deck/card', 'deck', 4), lastReview: 1_700_000_000_000 }).ok).toBe(true);
+  });
+
   it('a record with an extra field, dropping it', () => {
     const result = readStoredSchedule({ ...REVIEW, syncedAt: 5 });
     expect(result).toEqual({ ok: true, schedule: REVIEW });

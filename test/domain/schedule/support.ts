@@ -13,7 +13,7 @@ export function localTime(instant: number, timeZone: string): string {
   }).format(instant);
 }
 
-/** A review card last reviewed at `lastReview`, with a mid-range memory state. */
+/** Builds a review card last reviewed at `lastReview`, with a mid-range memory state. */
 export function reviewCard(lastReview: number, overrides: Partial<Schedule> = {}): Schedule {
   return {
     cardKey: 'deck/card',
@@ -31,7 +31,7 @@ export function reviewCard(lastReview: number, overrides: Partial<Schedule> = {}
   };
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so generated cases repeat exactly. */
+/** Returns a deterministic generator of numbers in [0, 1) (mulberry32), so generated cases repeat exactly. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

@@ -13,7 +13,7 @@ const BERLIN = 'Europe/Berlin';
 const NOW = Date.parse('2026-01-15T10:00:00+01:00');
 const GRADES: readonly GradeName[] = ['good', 'again', 'good', 'good', 'hard', 'easy', 'again', 'good'];
 
-/** The schedules after each grade of GRADES, each graded when the previous one fell due. */
+/** Replays GRADES from a new item, each graded when the previous one fell due, and returns every schedule. */
 function history(): Schedule[] {
   const schedules = [newSchedule('deck/card', 'deck', 3)];
   for (const grade of GRADES) {
