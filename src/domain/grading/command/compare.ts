@@ -32,6 +32,7 @@ const RANK: Record<string, number> = {
   'wrong-join': 14,
   'sudo-changes-image-store': 15,
   'unknown-flag': 20,
+  'single-dash-long-flag': 20,
   'boolean-flag-value': 21,
   'dry-run-needs-equals': 21,
   'flag-value-needs-equals': 21,
@@ -48,6 +49,8 @@ const RANK: Record<string, number> = {
   'option-after-double-dash': 40,
   'option-after-image': 40,
   'command-args-swapped': 41,
+  'tag-arguments-swapped': 41,
+  'docker-registry-flag-name': 45,
   'argv-one-word': 42,
   'invalid-image-name': 49,
   'tag-defaults-to-latest': 50,
@@ -275,6 +278,8 @@ export function compareCommands(expected: CommandForm, actual: CommandForm, opti
   }
 
   const feedback: Feedback[] = [...explainSudo(expected, actual, options), ...actual.errors];
+  const swapped = swappedTagArguments(expected, actual);
+  if (swapped) return rankFeedback([...feedback, swapped]);
   const tool = actual.tool ?? 'docker';
   const keys = new Set([...expected.facets.keys(), ...actual.facets.keys()]);
   const skipFlags = new Set<string>();
@@ -308,6 +313,14 @@ export function compareCommands(expected: CommandForm, actual: CommandForm, opti
         }
       }
       feedback.push(explained);
+    } else if (!want && got?.flag && expected.facets.has(`--docker-${got.flag.name}`)) {
+      feedback.push({
+        code: 'docker-registry-flag-name',
+        expected: `--docker-${got.flag.name}`,
+        actual: `--${got.flag.name}`,
+        message: `Registry credentials take \`--docker-${got.flag.name}\`; \`--${got.flag.name}\` is a different kubectl flag.`,
+      });
+      skipFlags.add(`--docker-${got.flag.name}`);
     } else if ((want ?? got)!.flag) {
       if (!skipFlags.has(key)) feedback.push(...explainFlagDifference(want, got, tool, options));
     } else {
@@ -315,6 +328,19 @@ export function compareCommands(expected: CommandForm, actual: CommandForm, opti
     }
   }
   return rankFeedback(feedback.filter((item) => !(item.code === 'missing-flag' && [...skipFlags].some((flag) => item.expected?.startsWith(`${flag}=`) || item.expected === flag))));
+}
+
+/** `tag TARGET SOURCE` instead of `tag SOURCE TARGET`. */
+function swappedTagArguments(expected: CommandForm, actual: CommandForm): Feedback | undefined {
+  const [wantSource, wantTarget, gotSource, gotTarget] = [expected.facets.get('source'), expected.facets.get('target'), actual.facets.get('source'), actual.facets.get('target')];
+  if (!wantSource || !wantTarget || !gotSource || !gotTarget || wantTarget.values.length !== 1 || gotTarget.values.length !== 1) return undefined;
+  if (wantSource.values[0] !== gotTarget.values[0] || wantTarget.values[0] !== gotSource.values[0]) return undefined;
+  return {
+    code: 'tag-arguments-swapped',
+    expected: `${wantSource.values[0]} ${wantTarget.values[0]}`,
+    actual: `${gotSource.values[0]} ${gotTarget.values[0]}`,
+    message: `\`tag\` takes the existing image first and the new name second: \`${actual.program} tag ${wantSource.values[0]} ${wantTarget.values[0]}\`.`,
+  };
 }
 
 function explainSwap(expectedField: string): Feedback {

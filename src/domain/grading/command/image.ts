@@ -86,6 +86,14 @@ export function explainImageDifference(expected: string, actual: string, tool: T
   if (/[A-Z]/.test(got.path) && got.path.toLowerCase() === want.path.toLowerCase()) {
     return { code: 'invalid-image-name', expected, actual, message: `Repository names must be lowercase, so \`${actual}\` is not a valid image name.` };
   }
+  if (!normalize && canonicalImage(expected, tool) === canonicalImage(actual, tool)) {
+    return {
+      code: 'image-spelling-differs',
+      expected,
+      actual,
+      message: `\`${actual}\` names the same image as \`${expected}\`, but this card asks for the name written as \`${expected}\`.`,
+    };
+  }
   if (samePlace && want.tag !== undefined && got.tag === undefined && got.digest === undefined && want.tag !== 'latest') {
     return {
       code: 'tag-defaults-to-latest',
@@ -102,14 +110,6 @@ export function explainImageDifference(expected: string, actual: string, tool: T
   }
   if (want.host !== got.host && want.path === got.path) {
     return { code: 'wrong-registry', expected, actual, message: `The image goes to registry \`${got.host ?? 'docker.io'}\` here, but the task names \`${want.host ?? 'docker.io'}\`.` };
-  }
-  if (!normalize && canonicalImage(expected, tool) === canonicalImage(actual, tool)) {
-    return {
-      code: 'image-spelling-differs',
-      expected,
-      actual,
-      message: `\`${actual}\` names the same image as \`${expected}\`, but this card asks for the name written as \`${expected}\`.`,
-    };
   }
   return { code: 'wrong-image', expected, actual, message: `The image is \`${actual}\` here, but the task asks for \`${expected}\`.` };
 }

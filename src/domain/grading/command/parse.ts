@@ -249,6 +249,15 @@ function parseFlags(words: readonly string[], start: number, options: FlagParseO
         return result;
       }
       index += 1;
+      const longName = word.slice(1).split('=')[0]!;
+      if (longName.length > 1 && options.lookup.long.has(longName) && !options.stopAtPositional) {
+        sink.error({
+          code: 'single-dash-long-flag',
+          expected: `--${word.slice(1)}`,
+          actual: word,
+          message: `Long flag names need two dashes: \`${word}\` is read as single-letter flags, so write \`--${word.slice(1)}\`.`,
+        });
+      }
       for (let position = 1; position < word.length; position += 1) {
         const letter = word[position]!;
         const flag = options.lookup.short.get(letter);

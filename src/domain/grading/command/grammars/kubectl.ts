@@ -218,7 +218,6 @@ const subcommands: SubcommandSpec[] = [
   },
   {
     path: ['logs'],
-    aliases: [['log']],
     flags: [
       bool('follow', 'f'),
       value('container', 'c'),
