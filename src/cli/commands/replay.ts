@@ -143,7 +143,7 @@ async function replay(args: readonly string[], io: Io): Promise<number> {
 
 export const replayCommand: Command = {
   usage: USAGE,
-  summary: 'Replay an FSRS revlog CSV through the scheduler and print each card\'s state as JSON lines; exit status 1 on a malformed row.',
+  summary: "Replay an FSRS revlog CSV through the scheduler and print each card's state as a JSON line (exit status 1 on a malformed row).",
   async run(args, io) {
     try {
       return await replay(args, io);

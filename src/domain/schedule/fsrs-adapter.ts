@@ -110,7 +110,7 @@ function toFsrsSteps(steps: readonly StepText[]): StepText[] {
   return steps.map((step) => {
     const minutes = stepMinutes(step);
     if (!Number.isInteger(minutes) || minutes < 1 || minutes >= 1440) {
-      throw new RangeError(`Invalid learning step "${step}": check the preset with validatePreset before scheduling.`);
+      throw new RangeError(`Invalid learning or relearning step "${step}": check the preset with validatePreset before scheduling.`);
     }
     return `${minutes}m` as StepText;
   });
