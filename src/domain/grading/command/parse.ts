@@ -405,6 +405,12 @@ export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, C
     globalFlags.push(...scan.flags);
     index = scan.stoppedAt;
     const word = words[index];
+    if (word !== undefined && word.startsWith('-') && !node.compiled && tool.spec.globalFlagsAnywhere) {
+      // Like cobra, skip an unknown flag (and the value it may take) while searching for the subcommand.
+      sink.error({ code: 'unknown-flag', actual: word, message: `\`${program}\` has no flag \`${word.split('=')[0]}\`.` });
+      index += !word.includes('=') && (word.startsWith('--') || word.length === 2) ? 2 : 1;
+      continue;
+    }
     const child = word === undefined ? undefined : node.children.get(word);
     if (!child) break;
     node = child;
