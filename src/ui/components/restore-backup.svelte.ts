@@ -1,0 +1,58 @@
+import { parseBackup, restoreBackup, tableNames } from '../../storage/backup';
+import type { Backup, BackupSummary } from '../../storage/backup';
+import type { LayerdeckDatabase } from '../../storage/db';
+import { logger } from '../app/logger';
+
+export type RestorePhase = 'idle' | 'checking' | 'confirm' | 'restoring' | 'done' | 'invalid' | 'failed';
+
+/** Restoring a backup file: check it, show what it contains, and replace everything once confirmed. */
+export class RestoreFlow {
+  phase = $state<RestorePhase>('idle');
+  fileName = $state('');
+  problems = $state<string[]>([]);
+  summary = $state<BackupSummary | undefined>();
+  private backup: Backup | undefined;
+
+  constructor(
+    private readonly db: LayerdeckDatabase,
+    private readonly onFault: (error: unknown) => void,
+    private readonly onRestored: () => Promise<void> | void,
+  ) {}
+
+  /** Reads and checks a chosen file; nothing is written before `confirm()`. */
+  async choose(file: File): Promise<void> {
+    this.fileName = file.name;
+    this.phase = 'checking';
+    const result = parseBackup(await file.text(), tableNames(this.db));
+    if (!result.ok) {
+      logger.warn('backup file rejected', { file: file.name, problems: result.problems });
+      this.problems = result.problems;
+      this.phase = 'invalid';
+      return;
+    }
+    this.backup = result.backup;
+    this.summary = result.summary;
+    this.phase = 'confirm';
+  }
+
+  async confirm(): Promise<void> {
+    if (this.phase !== 'confirm' || !this.backup) return;
+    this.phase = 'restoring';
+    try {
+      await restoreBackup(this.db, this.backup);
+      this.backup = undefined;
+      this.phase = 'done';
+      await this.onRestored();
+    } catch (error) {
+      this.phase = 'failed';
+      this.onFault(error);
+    }
+  }
+
+  cancel(): void {
+    this.backup = undefined;
+    this.summary = undefined;
+    this.problems = [];
+    this.phase = 'idle';
+  }
+}
