@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeCommand, reasonCodes } from './support';
+import { canonicalAnswer, gradeAnswer } from '../../../src/domain/grading/checkers';
+import { distinctExpected, gradeCommand, reasonCodes } from './support';
 import type { AcceptRow, RejectRow } from './support';
 
 const BUILD = 'docker build -t webapp:2.1 .';
@@ -131,5 +132,12 @@ describe('command checker, docker', () => {
   it('alternatives accept either form', () => {
     const verdict = gradeCommand('docker push reg.io/a:1', 'docker push reg.io/a:1');
     expect(verdict.correct).toBe(true);
+  });
+});
+
+describe('command checker, docker canonical', () => {
+  it.each(distinctExpected([...accepted, ...rejected]))('accepts its own expected %j', (expected) => {
+    const checker = { kind: 'command' as const, expected: [expected] };
+    expect(gradeAnswer(checker, canonicalAnswer(checker)).correct).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeCommand, reasonCodes } from './support';
+import { canonicalAnswer, gradeAnswer } from '../../../src/domain/grading/checkers';
+import { distinctExpected, gradeCommand, reasonCodes } from './support';
 import type { AcceptRow, RejectRow } from './support';
 
 const MANIFEST = 'kubectl run nginx --image=nginx --dry-run=client -o yaml > pod.yaml';
@@ -134,5 +135,12 @@ describe('command checker, kubectl', () => {
     expect(first?.expected).toBe('--dry-run=client');
     expect(first?.actual).toBe('--dry-run client');
     expect(first?.message).toContain('attached with `=`');
+  });
+});
+
+describe('command checker, kubectl canonical', () => {
+  it.each(distinctExpected([...accepted, ...rejected]))('accepts its own expected %j', (expected) => {
+    const checker = { kind: 'command' as const, expected: [expected] };
+    expect(gradeAnswer(checker, canonicalAnswer(checker)).correct).toBe(true);
   });
 });

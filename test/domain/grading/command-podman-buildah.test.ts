@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeCommand, reasonCodes } from './support';
+import { canonicalAnswer, gradeAnswer } from '../../../src/domain/grading/checkers';
+import { distinctExpected, gradeCommand, reasonCodes } from './support';
 import type { AcceptRow, RejectRow } from './support';
 
 const PODMAN_BUILD = 'podman build -t app:1 .';
@@ -94,5 +95,12 @@ describe('command checker, buildah', () => {
     const verdict = gradeCommand(expected, answer);
     expect(verdict.correct).toBe(false);
     expect(reasonCodes(verdict)[0]).toBe(firstCode);
+  });
+});
+
+describe('command checker, podman and buildah canonical', () => {
+  it.each(distinctExpected([...podmanAccepted, ...podmanRejected, ...buildahAccepted, ...buildahRejected]))('accepts its own expected %j', (expected) => {
+    const checker = { kind: 'command' as const, expected: [expected] };
+    expect(gradeAnswer(checker, canonicalAnswer(checker)).correct).toBe(true);
   });
 });

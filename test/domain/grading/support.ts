@@ -16,3 +16,8 @@ export function gradeCommand(expected: string, answer: string, options: Partial<
 export function reasonCodes(verdict: Verdict): string[] {
   return verdict.feedback.map((item) => item.code).filter((code) => !code.startsWith('keyboard-'));
 }
+
+/** The distinct expected answers of a table, for the property that a checker accepts its own canonical answer. */
+export function distinctExpected(rows: readonly (readonly [string, ...unknown[]])[]): string[] {
+  return [...new Set(rows.map((row) => row[0]))];
+}
