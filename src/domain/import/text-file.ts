@@ -141,11 +141,11 @@ export function convertTextFile(fileName: string, text: string, options: TextImp
   const problem = (line: number, message: string): ImportProblem => ({ file: fileName, location: `line ${line}`, message });
 
   if (rowProblems.length > 0) return { ok: false, problems: rowProblems.map((entry) => problem(entry.line, entry.message)) };
-  if (!options.roles.includes('front')) {
-    return { ok: false, problems: [{ file: fileName, location: '', message: 'no column is chosen as the front; pick the column that holds the question' }] };
-  }
   if (rows.length === 0) {
     return { ok: false, problems: [{ file: fileName, location: '', message: 'the file has no rows to import; check that it is a text file with one card per line' }] };
+  }
+  if (!options.roles.includes('front')) {
+    return { ok: false, problems: [{ file: fileName, location: '', message: 'no column is chosen as the front; pick the column that holds the question' }] };
   }
 
   const previewHtml = header.html ?? rows.some((row) => row.fields.some(looksLikeHtml));
