@@ -64,6 +64,19 @@ export interface HoldRecord {
   until?: number;
 }
 
+/** A media file of an imported deck: an image or a sound that card fields name. */
+export interface MediaRecord {
+  /** `deckId/name`. */
+  key: string;
+  deckId: string;
+  /** The file name card fields refer to, such as `cat.png` in `<img src="cat.png">`. */
+  name: string;
+  /** MIME type, such as `image/png`. */
+  type: string;
+  /** The bytes, base64-encoded, so a JSON backup holds them unchanged. */
+  data: string;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -87,6 +100,7 @@ export class LayerdeckDatabase extends Dexie {
   reviews!: EntityTable<ReviewRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   holds!: EntityTable<HoldRecord, 'cardKey'>;
+  media!: EntityTable<MediaRecord, 'key'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -100,6 +114,10 @@ export class LayerdeckDatabase extends Dexie {
     // Version 2 adds bury and suspend, kept apart from the FSRS schedule they pause.
     this.version(2).stores({
       holds: 'cardKey, deckId',
+    });
+    // Version 3 adds the images and sounds of imported decks; `name` finds a file when the deck is unknown.
+    this.version(3).stores({
+      media: 'key, deckId, name',
     });
   }
 }
