@@ -213,6 +213,11 @@ const TABLE_SHAPES: Record<string, { key: string; shape: Shape<Record<string, un
     key: 'cardKey',
     shape: record({ cardKey: text(), deckId: text(), kind: oneOf(['buried', 'suspended']), until: optional(finiteNumber()) }),
   },
+  media: {
+    key: 'key',
+    // `data` is base64 and may be empty for an empty file.
+    shape: record({ key: text(), deckId: text(), name: text(), type: text(), data: anyString() }),
+  },
 };
 
 /** Names of the tables the database has, so a backup covers new tables without a change here. */

@@ -157,7 +157,7 @@ describe('parseBackup', () => {
     ['a version that is not an integer', (file: Record<string, any>) => (file.version = '1'), 'version: expected an integer of at least 1, got "1"'],
     ['a bad export time', (file: Record<string, any>) => (file.exportedAt = 'yesterday'), 'exportedAt: expected an ISO 8601 time, got "yesterday"'],
     ['a missing table', (file: Record<string, any>) => delete file.tables.reviews, 'tables.reviews: is required but missing'],
-    ['an unknown table', (file: Record<string, any>) => (file.tables.notes = []), 'tables.notes: is not a table of this version of Layerdeck (known: cards, decks, holds, reviews, schedules, settings)'],
+    ['an unknown table', (file: Record<string, any>) => (file.tables.notes = []), 'tables.notes: is not a table of this version of Layerdeck (known: cards, decks, holds, media, reviews, schedules, settings)'],
     ['a table that is not an array', (file: Record<string, any>) => (file.tables.decks = {}), 'tables.decks: expected an array, got an object'],
     ['an unknown rating', (file: Record<string, any>) => (file.tables.reviews[1].rating = 'ok'), 'tables.reviews[1].rating: expected one of again, hard, good, easy, got "ok"'],
     ['a review without an id', (file: Record<string, any>) => delete file.tables.reviews[0].id, 'tables.reviews[0].id: is required but missing'],
