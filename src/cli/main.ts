@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { gradeCommand } from './commands/grade';
 import { lintCommand } from './commands/lint';
 import { replayCommand } from './commands/replay';
 import { schemaCommand } from './commands/schema';
@@ -8,6 +9,7 @@ export type { Io } from './io';
 
 /** Every subcommand; add a command by adding a row. */
 const COMMANDS: Record<string, Command> = {
+  grade: gradeCommand,
   lint: lintCommand,
   replay: replayCommand,
   schema: schemaCommand,
