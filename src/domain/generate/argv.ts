@@ -190,12 +190,12 @@ export function resolveArgvFromDockerfile(input: DockerfileArgvInput): Dockerfil
 
   if (input.entrypoint !== undefined) {
     const parsed = parseDockerfileCommand(input.entrypoint);
-    if (!parsed.ok) return { ok: false, field: 'entrypoint', message: `ENTRYPOINT ${parsed.message}` };
+    if (!parsed.ok) return { ok: false, field: 'entrypoint', message: parsed.message };
     entrypoint = parsed.command;
   }
   if (input.cmd !== undefined) {
     const parsed = parseDockerfileCommand(input.cmd);
-    if (!parsed.ok) return { ok: false, field: 'cmd', message: `CMD ${parsed.message}` };
+    if (!parsed.ok) return { ok: false, field: 'cmd', message: parsed.message };
     cmd = parsed.command;
   }
 

@@ -88,19 +88,22 @@ describe('parseImageReference invalid', () => {
   });
 });
 
+function referenceOf(text: string) {
+  const parsed = parseImageReference(text);
+  if (!parsed.ok) throw new Error(`expected ${text} to be valid, got: ${parsed.message}`);
+  return parsed.reference;
+}
+
 describe('parseImageReference registry rule', () => {
   it('uppercase first component is a host', () => {
     // distribution/reference reads an uppercase first component as a host, because a Docker Hub
     // namespace cannot contain uppercase letters.
-    const parsed = parseImageReference('MyReg/app');
-    expect(parsed.ok && parsed.reference.registry).toBe('MyReg');
+    expect(referenceOf('MyReg/app').registry).toBe('MyReg');
   });
 
   it('registryGiven only for named hosts', () => {
-    const named = parseImageReference('docker.io/library/nginx');
-    const implied = parseImageReference('nginx');
-    expect(named.ok && named.reference.registryGiven).toBe(true);
-    expect(implied.ok && implied.reference.registryGiven).toBe(false);
+    expect(referenceOf('docker.io/library/nginx').registryGiven).toBe(true);
+    expect(referenceOf('nginx').registryGiven).toBe(false);
   });
 
   it('isValidImageReference matches parse', () => {

@@ -33,6 +33,13 @@ describe('defaultPullPolicy', () => {
   });
 });
 
+/** Resolves a policy that must be valid, failing the test with the resolver's message otherwise. */
+function policyOf(image: string, policy?: string) {
+  const resolved = resolvePullPolicy(image, policy);
+  if (!resolved.ok) throw new Error(resolved.message);
+  return resolved;
+}
+
 describe('resolvePullPolicy', () => {
   const SET: readonly { image: string; policy: PullPolicy }[] = [
     { image: 'nginx:latest', policy: 'Never' },
@@ -43,19 +50,17 @@ describe('resolvePullPolicy', () => {
   ];
 
   it.each(SET)('field set $policy for $image', (row) => {
-    const resolved = resolvePullPolicy(row.image, row.policy);
-    expect(resolved.ok && resolved.policy).toBe(row.policy);
-    expect(resolved.ok && resolved.defaulted).toBeUndefined();
+    const resolved = policyOf(row.image, row.policy);
+    expect(resolved.policy).toBe(row.policy);
+    expect(resolved.defaulted).toBeUndefined();
   });
 
   it.each(DEFAULTS)('field omitted for $image', (row) => {
-    const resolved = resolvePullPolicy(row.image);
-    expect(resolved.ok && resolved.policy).toBe(row.policy);
+    expect(policyOf(row.image).policy).toBe(row.policy);
   });
 
   it('empty field counts as omitted', () => {
-    const resolved = resolvePullPolicy('nginx', '');
-    expect(resolved.ok && resolved.policy).toBe('Always');
+    expect(policyOf('nginx', '').policy).toBe('Always');
   });
 
   it.each(['always', 'ifNotPresent', 'NEVER', 'ifnotpresent'])('wrong case %s', (policy) => {

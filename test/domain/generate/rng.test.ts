@@ -31,7 +31,8 @@ describe('createRng', () => {
     const rng = createRng(7);
     for (let index = 0; index < 10_000; index++) {
       const value = rng.next();
-      expect(value >= 0 && value < 1).toBe(true);
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThan(1);
     }
   });
 
