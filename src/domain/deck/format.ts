@@ -1,8 +1,10 @@
 import { checkerShape } from '../grading/checkers';
 import { clozeProblems } from './cloze';
 import { CHECKER_KINDS } from '../grading/checkers';
+import { findTemplate, poolsShape, TEMPLATES } from '../generate/registry';
+import type { Pools } from '../generate/registry';
 import { array, boolean, describe, integer, literal, object, optional, refine, string, tagged } from './shape';
-import type { Infer, JsonSchema, Problem, Shape } from './shape';
+import type { Infer, JsonSchema, ObjectOf, Problem, Shape } from './shape';
 
 export const DECK_FORMAT = 'layerdeck.deck';
 
@@ -88,11 +90,37 @@ const clozeCard = refine(
   },
 );
 
+/** A card whose question is rendered from a template at each review (see `renderVariant`). */
+export type GeneratedCard = ObjectOf<typeof common> & {
+  type: 'generated';
+  /** A registered template id, such as `pull-policy/default`. */
+  template: string;
+  /** Pools to draw each parameter from; a parameter left out uses the template's defaults. */
+  pools?: Pools;
+};
+
+/**
+ * One object shape per template, picked by the `template` field, so an unknown template id or a
+ * pool entry the template cannot render fails with its keypath.
+ */
+const generatedCard: Shape<GeneratedCard> = tagged<GeneratedCard>(
+  'template',
+  Object.fromEntries(
+    TEMPLATES.map((template) => [
+      template.id,
+      object(
+        { ...common, type: literal('generated'), template: literal(template.id), pools: optional(poolsShape(template)) },
+        { description: `A generated card: ${template.summary}` },
+      ) as Shape<GeneratedCard>,
+    ]),
+  ),
+);
+
 export type BasicCard = Infer<typeof basicCard>;
 export type ChoiceCard = Infer<typeof choiceCard>;
 export type TypedCard = Infer<typeof typedCard>;
 export type ClozeCard = Infer<typeof clozeCard>;
-export type Card = BasicCard | ChoiceCard | TypedCard | ClozeCard;
+export type Card = BasicCard | ChoiceCard | TypedCard | ClozeCard | GeneratedCard;
 export type CardType = Card['type'];
 
 const cardShape: Shape<Card> = tagged<Card>('type', {
@@ -100,6 +128,7 @@ const cardShape: Shape<Card> = tagged<Card>('type', {
   choice: choiceCard as Shape<Card>,
   typed: typedCard as Shape<Card>,
   cloze: clozeCard as Shape<Card>,
+  generated: generatedCard as Shape<Card>,
 });
 
 const deckShape = refine(
@@ -194,5 +223,7 @@ export function deckJsonSchema(): JsonSchema {
 export function cardQuestion(card: Card): string {
   if (card.type === 'basic') return card.front;
   if (card.type === 'cloze') return card.text;
+  // A generated card's question changes at each review; renderVariant gives the prompt of one review.
+  if (card.type === 'generated') return findTemplate(card.template)?.summary ?? card.template;
   return card.prompt;
 }
