@@ -1,5 +1,6 @@
 import { formatProblem, parseDeckText } from '../domain/deck/format';
 import type { Deck } from '../domain/deck/format';
+import { lintGeneratedVariants } from '../domain/generate/lint';
 import { canonicalAnswer, gradeAnswer } from '../domain/grading/checkers';
 
 /** One finding of `layerdeck lint`, tied to a file and keypath. */
@@ -39,7 +40,7 @@ export function lintExamples(deck: Deck): { path: string; message: string }[] {
 export function lintDeckText(file: string, text: string): LintProblem[] {
   const parsed = parseDeckText(text);
   if (!parsed.ok) return parsed.problems.map((problem) => ({ file, path: problem.path, message: problem.message }));
-  return lintExamples(parsed.deck).map((problem) => ({ file, ...problem }));
+  return [...lintExamples(parsed.deck), ...lintGeneratedVariants(parsed.deck.id, parsed.deck.cards)].map((problem) => ({ file, ...problem }));
 }
 
 export function formatLintProblem(problem: LintProblem): string {

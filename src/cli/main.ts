@@ -2,7 +2,9 @@ import type { Command } from './command';
 import { gradeCommand } from './commands/grade';
 import { lintCommand } from './commands/lint';
 import { replayCommand } from './commands/replay';
+import { resolveCommand } from './commands/resolve';
 import { schemaCommand } from './commands/schema';
+import { showCommand } from './commands/show';
 import type { Io } from './io';
 
 export type { Io } from './io';
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, Command> = {
   lint: lintCommand,
   replay: replayCommand,
   schema: schemaCommand,
+  show: showCommand,
+  resolve: resolveCommand,
 };
 
 function usage(): string {
