@@ -6,7 +6,7 @@ import { sameStructuredText } from '../structure';
 import type { Feedback } from '../verdict';
 import type { ChainForm, Join } from './chain';
 import { TOOLS } from './grammars/index';
-import { explainImageDifference, sameImage } from './image';
+import { explainImageDifference, parseImageReference, sameImage } from './image';
 import { flagNamedBy } from './parse';
 import type { CommandForm } from './parse';
 import type { Facet, ToolName } from './spec';
@@ -21,15 +21,20 @@ export interface CompareOptions {
   readonly ignoreSudo: boolean;
 }
 
-/** Lower ranks come first: they explain the answer best, or make later differences moot. */
+/**
+ * Lower ranks come first: they explain the answer best, or make later differences moot. A
+ * mistake inside a typed command ranks before a missing or extra step, because the rewrites that
+ * line chains up skip commands the tool would reject.
+ */
 const RANK: Record<string, number> = {
   'shell-syntax-error': 0,
   'empty-answer': 1,
   'wrong-tool': 10,
   'wrong-subcommand': 11,
-  'missing-command': 12,
-  'extra-command': 13,
-  'wrong-join': 14,
+  'missing-command': 35,
+  'push-needs-all-tags': 35,
+  'extra-command': 36,
+  'wrong-join': 37,
   'sudo-changes-image-store': 15,
   'unknown-flag': 20,
   'single-dash-long-flag': 20,
@@ -237,7 +242,7 @@ function explainOperandDifference(expected: Facet | undefined, actual: Facet | u
   const got = actual!;
   const { missing, extra } = unmatchedValues(want, got, tool, options);
   if (want.kind === 'image' && missing.length === 1 && extra.length === 1) {
-    return [explainImageDifference(missing[0]!, extra[0]!, tool, capitalize(want.label), options.normalizeImages)];
+    return [explainImageDifference(missing[0]!, extra[0]!, tool, undefined, options.normalizeImages)];
   }
   if (want.key === 'context') {
     return [{ code: 'wrong-build-context', expected: formatFacet(want), actual: formatFacet(got), message: `The build context is ${code(formatFacet(got))} here, but the task builds ${code(formatFacet(want))}.` }];
@@ -404,9 +409,29 @@ function joinText(join: Join): string {
   return join === 'then' ? '&&' : join;
 }
 
+/** `push REPO` without a tag pushes only `REPO:latest`, but the task pushes several tags of REPO. */
+function untaggedPushOfSeveralTags(expected: ChainForm, actual: ChainForm): Feedback | undefined {
+  const pushedTags = expected.commands.filter((form) => form.subcommand?.path.join(' ') === 'push').map((form) => form.facets.get('image')?.values[0] ?? '');
+  for (const form of actual.commands) {
+    const image = form.subcommand?.path.join(' ') === 'push' && !form.facets.has('--all-tags') ? form.facets.get('image')?.values[0] : undefined;
+    if (image === undefined || parseImageReference(image).tag !== undefined || image.includes('@')) continue;
+    const tags = pushedTags.filter((tagged) => tagged.startsWith(`${image}:`));
+    if (tags.length < 2) continue;
+    return {
+      code: 'push-needs-all-tags',
+      expected: tags.join(' '),
+      actual: image,
+      message: `\`${form.program} push ${image}\` pushes only \`${image}:latest\`; push each tag, or use \`--all-tags\` (\`-a\`) to push every tag of the repository.`,
+    };
+  }
+  return undefined;
+}
+
 /** Compares two command lists; an empty result means the answer is right. */
 export function compareChains(expected: ChainForm, actual: ChainForm, options: CompareOptions): Feedback[] {
   const feedback: Feedback[] = [];
+  const untagged = untaggedPushOfSeveralTags(expected, actual);
+  if (untagged) feedback.push(untagged);
   const pairs = align(expected.commands, actual.commands);
   for (const [expectedIndex, actualIndex] of pairs) {
     if (expectedIndex !== undefined && actualIndex !== undefined) {

@@ -76,9 +76,9 @@ function defaultHostSentence(tool: ToolName, actual: ImageReference): string {
  * Explains why an image name differs from the expected one, naming the rule: a missing tag
  * falls back to `latest`, a missing host means Docker Hub, and so on.
  *
- * @param where How the name was given, e.g. "`-t`" or "`docker push`", for the sentence.
+ * @param flag The flag that gave the name, e.g. "`-t`", or undefined for an operand.
  */
-export function explainImageDifference(expected: string, actual: string, tool: ToolName, where: string, normalize: boolean): Feedback {
+export function explainImageDifference(expected: string, actual: string, tool: ToolName, flag: string | undefined, normalize: boolean): Feedback {
   const want = parseImageReference(expected);
   const got = parseImageReference(actual);
   const samePlace = want.host === got.host && want.path === got.path;
@@ -99,7 +99,9 @@ export function explainImageDifference(expected: string, actual: string, tool: T
       code: 'tag-defaults-to-latest',
       expected,
       actual,
-      message: `${where} sets the tag; \`${actual}\` alone means \`${actual}:latest\`, not \`${expected}\`.`,
+      message: flag
+        ? `${flag} sets the tag; \`${actual}\` alone means \`${actual}:latest\`, not \`${expected}\`.`
+        : `\`${actual}\` has no tag, so it means \`${actual}:latest\`, not \`${expected}\`.`,
     };
   }
   if (samePlace && want.tag !== got.tag) {

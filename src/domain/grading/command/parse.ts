@@ -483,4 +483,11 @@ export function flagNamedBy(word: string, subcommand: SubcommandSpec, globals: r
   return undefined;
 }
 
+/** Looks up a subcommand by its canonical path, for commands built by chain rewrites. */
+export function findSubcommand(tool: CompiledTool, path: readonly string[]): SubcommandSpec | undefined {
+  let node: SubcommandNode | undefined = tool.root;
+  for (const word of path) node = node?.children.get(word);
+  return node?.compiled?.spec;
+}
+
 export type { CompiledTool };

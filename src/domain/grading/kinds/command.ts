@@ -2,6 +2,7 @@ import { boolean, joinPath, literal, object, oneOrMany, optional, refine, string
 import { readChain } from '../command/chain';
 import type { ChainForm } from '../command/chain';
 import { bestRank, compareChains } from '../command/compare';
+import { normalizeChain } from '../command/rewrite';
 import type { CompareOptions } from '../command/compare';
 import type { CheckerKind } from '../kind';
 import type { Feedback } from '../verdict';
@@ -28,7 +29,7 @@ function readExpected(checker: CommandChecker): ChainForm[] {
   if (!chains) {
     chains = checker.expected.flatMap((text) => {
       const result = readChain(text);
-      return result.ok ? [result.chain] : [];
+      return result.ok ? [normalizeChain(result.chain)] : [];
     });
     expectedChains.set(checker, chains);
   }
@@ -83,10 +84,11 @@ export const commandKind: CheckerKind<CommandChecker> = {
     if (!actual.ok) return verdict(false, [actual.feedback]);
 
     const options = optionsOf(checker);
+    const chain = normalizeChain(actual.chain);
     const notes = actual.chain.commands.flatMap((command) => command.notes);
     const results: Feedback[][] = [];
     for (const expected of readExpected(checker)) {
-      const feedback = compareChains(expected, actual.chain, options);
+      const feedback = compareChains(expected, chain, options);
       if (feedback.length === 0) return verdict(true, notes);
       results.push(feedback);
     }
