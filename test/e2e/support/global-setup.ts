@@ -11,5 +11,7 @@ export default function setup(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is missing at ${CHROMIUM_PATH}; install it with: apt-get update && apt-get install -y chromium`);
   }
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, and Vite would then build with import.meta.env.PROD false.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
 }
