@@ -16,6 +16,7 @@ const accepted: AcceptRow[] = [
   [PODMAN_PUSH, 'podman build -t app:1 . && podman push app:1 docker://reg.io/app:1', 'docker transport'],
   ['buildah bud -t app:1 . && buildah push app:1 docker://reg.io/app:1', 'buildah build -t app:1 && buildah tag app:1 reg.io/app:1 && buildah push reg.io/app:1', 'buildah tag then push'],
   ['docker build -t web:1 app', 'cd app\ndocker build -t web:1 .', 'cd on its own line'],
+  ['podman push localhost:5000/app:1', 'podman push localhost:5000/app:1 docker://localhost:5000/app:1', 'destination equal to the source'],
   ['docker build -t web:1 . && docker push web:1', 'export IMG=web:1\ndocker build -t $IMG . && docker push ${IMG}', 'exported variable'],
 ];
 

@@ -339,7 +339,7 @@ export function compareCommands(expected: CommandForm, actual: CommandForm, opti
 function swappedTagArguments(expected: CommandForm, actual: CommandForm): Feedback | undefined {
   const [wantSource, wantTarget, gotSource, gotTarget] = [expected.facets.get('source'), expected.facets.get('target'), actual.facets.get('source'), actual.facets.get('target')];
   if (!wantSource || !wantTarget || !gotSource || !gotTarget || wantTarget.values.length !== 1 || gotTarget.values.length !== 1) return undefined;
-  if (wantSource.values[0] !== gotTarget.values[0] || wantTarget.values[0] !== gotSource.values[0]) return undefined;
+  if (wantSource.values[0] === wantTarget.values[0] || wantSource.values[0] !== gotTarget.values[0] || wantTarget.values[0] !== gotSource.values[0]) return undefined;
   return {
     code: 'tag-arguments-swapped',
     expected: `${wantSource.values[0]} ${wantTarget.values[0]}`,

@@ -69,6 +69,7 @@ function expandPushDestination(step: Step): Step[] {
   const source = form.facets.get('image')?.values[0];
   const destination = form.facets.get('destination')?.values[0];
   if (!isCommand(form, 'push') || source === undefined || destination === undefined || form.errors.length > 0) return [step];
+  if (destination === source) return [{ ...step, form: withFacets(form, (facets) => facets.delete('destination')) }];
   const tag = syntheticCommand(
     form,
     ['tag'],
