@@ -78,6 +78,11 @@ describe('generated card parsing', () => {
     expect(problems).toEqual([expect.stringMatching(/^cards\[0\]\.pools\.image\[0\]: .*random suffix/)]);
   });
 
+  it('rejects an uppercase host for parts', () => {
+    const problems = problemsOf(deckWith({ id: 'x', type: 'generated', template: 'image-ref/parts', pools: { image: ['MyReg/app'] } }));
+    expect(problems).toEqual([expect.stringMatching(/^cards\[0\]\.pools\.image\[0\]: .*uppercase first component/)]);
+  });
+
   it('schema lists every template', () => {
     const text = JSON.stringify(deckJsonSchema());
     expect(text).toContain('"const":"pull-policy/default"');

@@ -45,13 +45,18 @@ function dockerfileLines(entrypoint: string, cmd: string): string[] {
   return lines.length > 0 ? lines : ['# no ENTRYPOINT and no CMD'];
 }
 
-/** Says how one instruction is stored, and why when its form is easy to mistake. */
-function describeForm(keyword: 'ENTRYPOINT' | 'CMD', command: DockerfileCommand): string {
+/**
+ * Says how one instruction is stored, and why when its form is easy to mistake. `runsAlone` is
+ * true when the instruction is the whole command, so a broken shell-form line would fail at runtime.
+ */
+function describeForm(keyword: 'ENTRYPOINT' | 'CMD', command: DockerfileCommand, runsAlone: boolean): string {
   if (command.form === 'exec') return `${keyword} is in exec form (a JSON array), so it runs as written, without a shell.`;
   const stored = code(formatArgv(storedArgv(command)));
-  const notJson = command.text.startsWith('[')
-    ? ` ${code(command.text)} is not valid JSON, because JSON strings need double quotes, so Docker treats it as shell form; that command then fails at runtime.`
-    : '';
+  let notJson = '';
+  if (command.text.startsWith('[')) {
+    notJson = ` ${code(command.text)} is not valid JSON, because JSON strings need double quotes, so Docker treats it as shell form.`;
+    if (runsAlone) notJson += ' The shell then fails to run it.';
+  }
   return `${keyword} is in shell form, so it is stored as ${stored}.${notJson}`;
 }
 
@@ -68,7 +73,10 @@ function explainImageDefault(entrypoint: DockerfileCommand | undefined, cmd: Doc
 }
 
 function formNotes(entrypoint: DockerfileCommand | undefined, cmd: DockerfileCommand | undefined): string[] {
-  return [...(entrypoint ? [describeForm('ENTRYPOINT', entrypoint)] : []), ...(cmd ? [describeForm('CMD', cmd)] : [])];
+  const notes: string[] = [];
+  if (entrypoint) notes.push(describeForm('ENTRYPOINT', entrypoint, true));
+  if (cmd) notes.push(describeForm('CMD', cmd, entrypoint === undefined));
+  return notes;
 }
 
 const option = (argv: readonly string[] | undefined): string => (argv === undefined ? NOTHING_OPTION : code(formatArgv(argv)));

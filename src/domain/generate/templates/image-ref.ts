@@ -27,6 +27,17 @@ const PART_IMAGES: readonly string[] = [
   `app:1.2@${EXAMPLE_DIGEST}`,
 ];
 
+/**
+ * Rejects a first component with uppercase letters and no `.` or `:`, such as `MyReg/app`. The
+ * parser reads it as a host because a Docker Hub namespace cannot contain uppercase letters, a
+ * case the host rule in the explanation does not cover.
+ */
+function hostRuleApplies(reference: ImageReference): string | undefined {
+  const first = firstComponent(reference);
+  if (!reference.registryGiven || first === undefined || first === 'localhost' || /[.:]/.test(first)) return undefined;
+  return 'an uppercase first component is read as a registry host; use a lowercase namespace or a host with "." or ":"';
+}
+
 const PARTS = ['registry', 'namespace', 'repository', 'tag', 'canonical'] as const;
 type Part = (typeof PARTS)[number];
 
@@ -130,7 +141,7 @@ export const imageRefParts: Template<PartsParameter> = {
   id: 'image-ref/parts',
   summary: 'The registry, namespace, repository, tag or fully qualified form of an image reference.',
   parameters: {
-    image: parameter('An image reference to take apart.', imageReferenceItem('An image reference to take apart.'), PART_IMAGES),
+    image: parameter('An image reference to take apart.', imageReferenceItem('An image reference to take apart.', hostRuleApplies), PART_IMAGES),
     part: parameter('The part asked for.', choiceOf(PARTS, 'registry, namespace, repository, tag or canonical'), PARTS),
     form: parameter('typed or choice.', choiceOf(FORMS, 'typed or choice'), FORMS),
   },
