@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { precacheCheck } from './scripts/check-precache';
-import { PRECACHE_EXCLUSIONS, pwaOptions } from './scripts/pwa-config';
+import { precacheCheck } from './scripts/check-precache.ts';
+import { PRECACHE_EXCLUSIONS, pwaOptions } from './scripts/pwa-config.ts';
 
 const decksDir = join(import.meta.dirname, 'decks');
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Plugin, ResolvedConfig } from 'vite';
-import type { PrecacheExclusion } from './pwa-config';
+import type { PrecacheExclusion } from './pwa-config.ts';
 
 export interface PrecacheReport {
   /** Files that are neither precached nor excluded: the build fails when this is not empty. */
