@@ -84,7 +84,7 @@ export const pullPolicyDefault: Template<DefaultParameter> = {
  * The kubelet's action at container start, by policy and by whether the image is on the node.
  * NOTE: these follow the Kubernetes 1.32 docs. With the KubeletEnsureSecretPulledImages gate (beta
  * and on by default in 1.35), an image first pulled with credentials is checked again for a Pod
- * that does not present them, even with IfNotPresent; the prompts name no credentials.
+ * that does not present them, even with IfNotPresent. The prompts name no credentials.
  */
 const BEHAVIOURS = {
   resolve: 'The kubelet asks the registry which digest the name points to, and pulls only when no local image has that digest.',
