@@ -12,7 +12,7 @@ export function gradeCommand(expected: string, answer: string, options: Partial<
   return gradeAnswer({ kind: 'command', expected: [expected], ...options }, answer);
 }
 
-/** The feedback codes of a verdict, without the keyboard notes that `gradeAnswer` puts first. */
+/** Returns the feedback codes of a verdict, without the keyboard notes that `gradeAnswer` puts first. */
 export function reasonCodes(verdict: Verdict): string[] {
   return verdict.feedback.map((item) => item.code).filter((code) => !code.startsWith('keyboard-'));
 }

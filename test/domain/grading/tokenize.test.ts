@@ -22,12 +22,16 @@ describe('shell tokenizer', () => {
 
   it('splits list operators', () => {
     const result = tokenizeShell('a && b; c\nd | e || f');
-    expect(result.ok && result.list.operators).toEqual(['&&', ';', '\n', '|', '||']);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.list.operators).toEqual(['&&', ';', '\n', '|', '||']);
   });
 
   it('keeps redirections apart', () => {
     const result = tokenizeShell('kubectl get po > out.yaml 2>&1 < in');
-    expect(result.ok && result.list.commands[0]!.redirections).toEqual([
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.list.commands[0]!.redirections).toEqual([
       { fd: 1, operator: '>', target: 'out.yaml' },
       { fd: 2, operator: '>&', target: '1' },
       { fd: 0, operator: '<', target: 'in' },
@@ -36,8 +40,10 @@ describe('shell tokenizer', () => {
 
   it('reads a here-document', () => {
     const result = tokenizeShell('kubectl apply -f - <<EOF\nkind: Pod\nEOF\necho done');
-    expect(result.ok && result.list.commands[0]!.redirections[0]?.body).toBe('kind: Pod');
-    expect(result.ok && result.list.commands.length).toBe(2);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.list.commands[0]!.redirections[0]?.body).toBe('kind: Pod');
+    expect(result.list.commands.length).toBe(2);
   });
 
   it('joins continued lines', () => {

@@ -66,10 +66,10 @@ export function sameImage(expected: string, actual: string, tool: ToolName, norm
 }
 
 function defaultHostSentence(tool: ToolName, actual: ImageReference): string {
-  const shown = formatReference({ ...actual, tag: actual.tag ?? 'latest' });
-  if (tool === 'podman' || tool === 'buildah') return `without a registry host, \`${shown}\` is stored as \`localhost/${shown}\``;
+  const withTag = formatReference({ ...actual, tag: actual.tag ?? 'latest' });
+  if (tool === 'podman' || tool === 'buildah') return `without a registry host, \`${withTag}\` is stored as \`localhost/${withTag}\``;
   const path = actual.path.includes('/') ? actual.path : `library/${actual.path}`;
-  return `without a registry host, \`${shown}\` means Docker Hub (\`docker.io/${path}\`)`;
+  return `without a registry host, \`${withTag}\` means Docker Hub (\`docker.io/${path}\`)`;
 }
 
 /**

@@ -362,7 +362,7 @@ function addRedirectionFacets(redirections: readonly Redirection[], sink: FormBu
   }
 }
 
-/** The facets of a program without a grammar: its words in order and its redirections. */
+/** Builds the form of a program without a grammar: its words in order and its redirections. */
 function genericForm(program: string, sudo: boolean, words: readonly string[], command: SimpleCommand, cwd: string, text: string, tool?: ToolName): CommandForm {
   const sink = new FormBuilder(tool ?? 'docker', cwd);
   if (words.length > 0) sink.set({ key: 'argv', label: 'the arguments', values: words, kind: 'text', ordered: true });
@@ -370,7 +370,7 @@ function genericForm(program: string, sudo: boolean, words: readonly string[], c
   return { program, tool, sudo, subcommand: undefined, typedPath: words[0] ?? '', facets: sink.facets, errors: sink.errors, notes: sink.notes, text };
 }
 
-/** The text of a command as typed, for feedback. */
+/** Returns the text of a command as typed, for feedback. */
 export function commandText(command: SimpleCommand): string {
   const redirections = command.redirections.map((redirection) => `${redirection.operator}${redirection.operator.startsWith('<<') ? '' : ' '}${displayValue(redirection.target)}`);
   return [...command.words.map((word) => word.raw), ...redirections].join(' ');
@@ -461,7 +461,7 @@ export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, C
   return { program, tool: tool.spec.name, sudo, subcommand: compiled.spec, typedPath: typedPath.join(' '), facets: sink.facets, errors: sink.errors, notes: sink.notes, text };
 }
 
-/** Whether a word would be read as one of the subcommand's own flags, e.g. `-t` or `--tag=x`. */
+/** Returns whether a word would be read as one of the subcommand's own flags, e.g. `-t` or `--tag=x`. */
 export function isKnownFlagWord(word: string, lookup: FlagLookup): boolean {
   if (word.startsWith('--') && word.length > 2) {
     const equals = word.indexOf('=');

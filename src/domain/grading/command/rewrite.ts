@@ -16,7 +16,7 @@ import type { Facet, ToolName } from './spec';
 
 interface Step {
   form: CommandForm;
-  /** How this step joins the previous one; undefined for the first. */
+  /** The operator that joins this step to the previous one; undefined for the first step. */
   join: Join | undefined;
 }
 
@@ -24,7 +24,7 @@ function isCommand(form: CommandForm, path: string): boolean {
   return form.subcommand !== undefined && form.subcommand.path.join(' ') === path;
 }
 
-/** A command made by a rewrite; its text is what feedback shows. */
+/** Builds a command for a rewrite; feedback shows its `text`. */
 function syntheticCommand(like: CommandForm, path: readonly string[], facets: readonly Facet[], text: string): CommandForm | undefined {
   const compiled = like.tool ? TOOLS.get(like.tool) : undefined;
   const subcommand = compiled ? findSubcommand(compiled, path) : undefined;

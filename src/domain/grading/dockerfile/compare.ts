@@ -86,8 +86,8 @@ export function compareInstructions(expected: readonly Instruction[], actual: re
     // Unmatched instructions between two matches: pair those with the same keyword first.
     const unpairedExtra = [...extra];
     for (const want of missing) {
-      const sameKeyword = unpairedExtra.findIndex((got) => got.keyword === want.keyword);
-      const partner = sameKeyword !== -1 ? sameKeyword : missing.length === extra.length ? 0 : -1;
+      let partner = unpairedExtra.findIndex((got) => got.keyword === want.keyword);
+      if (partner === -1 && missing.length === extra.length) partner = 0;
       if (partner !== -1 && unpairedExtra[partner]) {
         feedback.push(explainPair(want, unpairedExtra[partner]!));
         unpairedExtra.splice(partner, 1);

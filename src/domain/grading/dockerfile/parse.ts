@@ -266,7 +266,7 @@ export function readDockerfile(text: string, options: { fragment: boolean }): Do
   return { instructions, errors: state.errors, notes: state.notes };
 }
 
-/** The comparison key of an instruction: equal keys mean the instructions do the same thing. */
+/** Returns the comparison key of an instruction; equal keys mean the instructions do the same thing. */
 export function instructionKey(instruction: Instruction): string {
   return `${instruction.keyword}\u0000${instruction.flags.join(' ')}\u0000${instruction.form}\u0000${instruction.args.join('\u0001')}`;
 }

@@ -15,7 +15,7 @@ export interface DockerfileChecker {
 
 const STARTS_WITH_FROM = /^\s*(#.*\n\s*)*(ARG\s[^\n]*\n\s*)*FROM\s/i;
 
-/** An expected text without `FROM` is a fragment: its lines are compared without the "FROM first" rule. */
+/** Returns whether an expected text is a fragment (no `FROM`), whose lines skip the "FROM first" rule. */
 function isFragment(text: string): boolean {
   return !STARTS_WITH_FROM.test(text);
 }
