@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { convertCommand } from './commands/convert';
 import { gradeCommand } from './commands/grade';
 import { lintCommand } from './commands/lint';
 import { replayCommand } from './commands/replay';
@@ -11,6 +12,7 @@ export type { Io } from './io';
 
 /** Every subcommand; add a command by adding a row. */
 const COMMANDS: Record<string, Command> = {
+  convert: convertCommand,
   grade: gradeCommand,
   lint: lintCommand,
   replay: replayCommand,
