@@ -130,6 +130,7 @@ export const messages = {
     applying: 'Updating…',
   },
   bundledDeckInvalid: (file: string) => `The bundled deck ${file} is invalid and was skipped.`,
+  bundledDecksUnavailable: 'The bundled decks could not be downloaded, because part of the app is missing on the server. Reload the page later, while online.',
   dismiss: 'Dismiss',
   reload: 'Reload',
 } as const;

@@ -48,11 +48,22 @@ export class AppState {
   /** Stores the bundled decks when the set shipped with this build differs from the stored one. */
   async syncBundledDecks(): Promise<void> {
     let invalid: string[] = [];
-    await this.repository.ensureBundledDecks(bundledDecksHash, async () => {
-      const loaded = await loadBundledDecks();
-      invalid = loaded.invalid;
-      return loaded.sources;
-    });
+    let unavailable = false;
+    try {
+      await this.repository.ensureBundledDecks(bundledDecksHash, async () => {
+        const loaded = await loadBundledDecks().catch((error: unknown) => {
+          unavailable = true;
+          throw error;
+        });
+        invalid = loaded.invalid;
+        return loaded.sources;
+      });
+    } catch (error) {
+      // A deck chunk that failed to download is no storage fault, so it gets its own sentence.
+      if (!unavailable) throw error;
+      logger.error('bundled decks failed to load', error);
+      this.show({ text: messages.bundledDecksUnavailable });
+    }
     for (const file of invalid) this.show({ text: messages.bundledDeckInvalid(file) });
   }
 

@@ -1,0 +1,68 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchProfile } from './support/chromium';
+import type { Profile } from './support/chromium';
+import { DIST } from './support/global-setup';
+import { serveStatic } from './support/static-server';
+import type { StaticServer } from './support/static-server';
+
+let server: StaticServer;
+let profile: Profile | undefined;
+
+beforeAll(async () => {
+  server = await serveStatic(DIST);
+});
+
+afterEach(async () => {
+  await profile?.close();
+  profile = undefined;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+/**
+ * Opens a page in a fresh profile where the server answers 404 for the bundled deck chunks
+ * `failures` times, as after a deploy removed them. The page has no service worker, like a
+ * browser without one, so nothing but the server can answer.
+ */
+async function pageWithMissingChunks(failures: number): Promise<{ page: Page; navigations: () => number }> {
+  profile = await launchProfile({ width: 390, height: 844 });
+  const page = await profile.context.newPage();
+  await page.addInitScript(() => {
+    delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+  });
+  let left = failures;
+  await page.route(/\/assets\/dockerfile-instructions-[^/]+\.js$/, (route) => {
+    if (left <= 0) return route.continue();
+    left -= 1;
+    return route.fulfill({ status: 404, body: 'not found' });
+  });
+  let navigations = 0;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations += 1;
+  });
+  return { page, navigations: () => navigations };
+}
+
+describe('a lazy chunk missing after a deploy', () => {
+  it('reloads once and then loads the decks', async () => {
+    const { page, navigations } = await pageWithMissingChunks(1);
+    await page.goto(server.url);
+
+    await page.locator('.deck', { hasText: 'Dockerfile instructions' }).waitFor();
+    expect(navigations()).toBe(2);
+  });
+
+  it('reloads only once when the chunk stays missing', async () => {
+    const { page, navigations } = await pageWithMissingChunks(Number.POSITIVE_INFINITY);
+    await page.goto(server.url);
+
+    await expect.poll(navigations).toBe(2);
+    await page.getByRole('alert').filter({ hasText: 'The bundled decks could not be downloaded' }).waitFor();
+    await page.waitForTimeout(1500);
+    expect(navigations()).toBe(2);
+    expect(await page.evaluate(() => sessionStorage.getItem('layerdeck:reloaded-for-missing-chunk'))).not.toBeNull();
+  });
+});
