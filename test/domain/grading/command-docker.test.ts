@@ -50,6 +50,8 @@ const accepted: AcceptRow[] = [
   [`${BUILD} && docker push webapp:2.1`, `${BUILD}\ndocker push webapp:2.1`, 'new line joins like &&'],
   [`${BUILD} && docker push webapp:2.1`, `${BUILD}; docker push webapp:2.1`, 'semicolon joins like &&'],
   ['docker build -t reg.io/app:1 .', 'IMG=reg.io/app:1 && docker build -t "$IMG" .', 'variable set earlier in the chain'],
+  ['docker ps -a', 'docker container ls --all', 'container ls alias'],
+  ['docker exec -it web sh', 'docker exec -ti web sh', 'exec grouped shorthands'],
 ];
 
 const rejected: RejectRow[] = [

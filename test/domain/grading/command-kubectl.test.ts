@@ -60,6 +60,15 @@ const accepted: AcceptRow[] = [
   ['kubectl edit deployment web', 'kubectl edit deploy/web', 'edit with TYPE/NAME'],
   [`${MANIFEST} && kubectl apply -f pod.yaml`, `${MANIFEST}\nkubectl apply -f pod.yaml`, 'new line chain'],
   ['kubectl exec web -- ls /', 'kubectl exec pod/web -- ls /', 'exec with TYPE/NAME'],
+  ['kubectl exec -it nginx -- /bin/sh', 'kubectl exec nginx -ti -- /bin/sh', 'exec flags after the Pod'],
+  ['kubectl autoscale deploy nginx --min=5 --max=10 --cpu-percent=80', 'kubectl autoscale deployment nginx --min 5 --max 10 --cpu-percent 80', 'autoscale spaced values'],
+  ['kubectl create quota myrq --hard=cpu=1,memory=1G,pods=2', 'kubectl create resourcequota myrq --hard=pods=2,cpu=1,memory=1G', 'quota items in any order'],
+  ['kubectl set env deployment/web MODE=prod DEBUG=0', 'kubectl set env deploy web DEBUG=0 MODE=prod', 'env pairs in any order'],
+  ['kubectl rollout undo deploy nginx --to-revision=2', 'kubectl rollout undo deployment/nginx --to-revision 2', 'rollout undo'],
+  ['kubectl scale deploy nginx --replicas=5', 'kubectl scale --replicas=5 deployment/nginx', 'scale flag first'],
+  ["kubectl get pods -o jsonpath='{.items[*].metadata.name}'", 'kubectl get po -o=jsonpath="{.items[*].metadata.name}"', 'jsonpath quoting'],
+  ['kubectl label pod nginx app=v2 --overwrite', 'kubectl label po nginx --overwrite app=v2', 'label flag order'],
+  ['kubectl run nginx --image=nginx --dry-run=client -o yaml | kubectl apply -f -', 'kubectl run nginx --image nginx -oyaml --dry-run=client | kubectl apply -f -', 'pipe to apply'],
 ];
 
 const rejected: RejectRow[] = [
@@ -103,6 +112,9 @@ const rejected: RejectRow[] = [
   ['kubectl get pods', 'kubectl get deployments', 'wrong-resources', 'another resource type'],
   ['kubectl run nginx --image=nginx', 'docker run nginx', 'wrong-tool', 'docker instead of kubectl'],
   ['kubectl run nginx --image=nginx', 'sudo kubectl run nginx --image=nginx', 'sudo-changes-image-store', 'root kubeconfig'],
+  ['kubectl scale deploy nginx --replicas=5', 'kubectl scale deploy nginx --replicas=3', 'wrong-flag-value', 'replica count'],
+  ['kubectl delete po nginx --grace-period=0 --force', 'kubectl delete pod nginx --now', 'missing-flag', '--now is not --force'],
+  ['kubectl run nginx --image=nginx --dry-run=client -o yaml | kubectl apply -f -', 'kubectl run nginx --image=nginx --dry-run=client -o yaml && kubectl apply -f -', 'wrong-join', 'sequence instead of pipe'],
 ];
 
 describe('command checker, kubectl', () => {

@@ -170,6 +170,11 @@ const subcommands: SubcommandSpec[] = [
   { path: ['inspect'], flags: [value('format', 'f'), bool('size', 's'), value('type')], interspersed: true },
   { path: ['image', 'inspect'], flags: [value('format', 'f'), value('platform')], interspersed: true },
   { path: ['login'], flags: [value('username', 'u'), value('password', 'p'), bool('password-stdin')], interspersed: true },
+  { path: ['ps'], aliases: [['container', 'ls'], ['container', 'list']], flags: [bool('all', 'a'), repeated('filter', 'f'), value('format'), value('last', 'n'), bool('latest', 'l'), bool('no-trunc'), bool('quiet', 'q'), bool('size', 's')], interspersed: true },
+  { path: ['exec'], aliases: [['container', 'exec']], flags: [bool('detach', 'd'), bool('interactive', 'i'), bool('tty', 't'), repeated('env', 'e'), value('user', 'u'), value('workdir', 'w'), bool('privileged')], interspersed: false, lateFlags: 'argv' },
+  { path: ['logs'], aliases: [['container', 'logs']], flags: [bool('follow', 'f'), value('tail', 'n'), value('since'), value('until'), bool('timestamps', 't'), bool('details')], interspersed: true },
+  { path: ['rm'], aliases: [['container', 'rm']], flags: [bool('force', 'f'), bool('volumes', 'v'), bool('link', 'l')], interspersed: true },
+  { path: ['stop'], aliases: [['container', 'stop']], flags: [value('time', 't'), value('signal', 's')], interspersed: true },
   { path: ['logout'], flags: [], interspersed: true },
 ];
 

@@ -343,6 +343,49 @@ const subcommands: SubcommandSpec[] = [
       interpret: interpretLabel,
     }),
   ),
+  {
+    path: ['autoscale'],
+    flags: [value('min'), value('max'), value('cpu-percent', undefined, { aliases: ['cpu'] }), value('name'), ...fileFlags, ...createFlags],
+    interspersed: true,
+    interpret: interpretResourceCommand,
+  },
+  {
+    path: ['create', 'quota'],
+    aliases: [['create', 'resourcequota']],
+    flags: [value('hard', undefined, { kind: 'map' }), value('scopes', undefined, { kind: 'map' }), ...createFlags],
+    interspersed: true,
+    interpret: interpretCreateNamed,
+  },
+  ...['clusterip', 'nodeport', 'loadbalancer'].map(
+    (type): SubcommandSpec => ({
+      path: ['create', 'service', type],
+      aliases: [['create', 'svc', type]],
+      flags: [list('tcp'), value('node-port'), value('clusterip'), ...createFlags],
+      interspersed: true,
+      interpret: interpretCreateNamed,
+    }),
+  ),
+  {
+    path: ['set', 'env'],
+    flags: [repeated('env', 'e'), value('from'), value('prefix'), list('keys'), value('containers', 'c', { defaultValue: '*' }), bool('list'), bool('resolve'), bool('overwrite', undefined, { defaultValue: 'true' }), bool('all'), bool('local'), selector, ...fileFlags, ...mutateFlags],
+    interspersed: true,
+    interpret: interpretLabel,
+  },
+  {
+    path: ['set', 'resources'],
+    flags: [value('limits', undefined, { kind: 'map' }), value('requests', undefined, { kind: 'map' }), value('containers', 'c', { defaultValue: '*' }), bool('all'), bool('local'), selector, ...fileFlags, ...mutateFlags],
+    interspersed: true,
+    interpret: interpretResourceCommand,
+  },
+  ...['pod', 'node'].map(
+    (kind): SubcommandSpec => ({
+      path: ['top', kind],
+      flags: [selector, bool('all-namespaces', 'A'), bool('containers'), bool('no-headers'), value('sort-by'), bool('sum')],
+      interspersed: true,
+      interpret: interpretResourceCommand,
+    }),
+  ),
+  { path: ['port-forward'], flags: [list('address', undefined, { defaultValue: 'localhost' }), value('pod-running-timeout')], interspersed: true },
   { path: ['explain'], flags: [bool('recursive'), value('api-version'), value('output', 'o')], interspersed: true },
   { path: ['version'], flags: [bool('client'), value('output', 'o')], interspersed: true },
 ];

@@ -168,6 +168,11 @@ const podmanSubcommands: SubcommandSpec[] = [
   { path: ['rmi'], aliases: [['image', 'rm']], flags: [bool('force', 'f'), bool('all', 'a'), bool('ignore', 'i')], interspersed: true },
   { path: ['login'], flags: [value('username', 'u'), value('password', 'p'), bool('password-stdin'), bool('tls-verify', undefined, { defaultValue: 'true' }), value('authfile')], interspersed: true },
   { path: ['inspect'], aliases: [['image', 'inspect']], flags: [value('format', 'f'), value('type')], interspersed: true },
+  { path: ['ps'], aliases: [['container', 'ls'], ['container', 'list']], flags: [bool('all', 'a'), repeated('filter', 'f'), value('format'), value('last', 'n'), bool('latest', 'l'), bool('no-trunc'), bool('quiet', 'q'), bool('size', 's'), bool('pod', 'p'), bool('external')], interspersed: true },
+  { path: ['exec'], aliases: [['container', 'exec']], flags: [bool('detach', 'd'), bool('interactive', 'i'), bool('tty', 't'), repeated('env', 'e'), value('user', 'u'), value('workdir', 'w'), bool('privileged'), bool('latest', 'l')], interspersed: false, lateFlags: 'argv' },
+  { path: ['logs'], aliases: [['container', 'logs']], flags: [bool('follow', 'f'), value('tail'), value('since'), value('until'), bool('timestamps', 't'), bool('latest', 'l')], interspersed: true },
+  { path: ['rm'], aliases: [['container', 'rm']], flags: [bool('force', 'f'), bool('volumes', 'v'), bool('all', 'a')], interspersed: true },
+  { path: ['stop'], aliases: [['container', 'stop']], flags: [value('time', 't'), bool('all', 'a')], interspersed: true },
 ];
 
 export const podmanGrammar: ToolSpec = {
