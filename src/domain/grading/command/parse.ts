@@ -396,6 +396,8 @@ export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, C
   const globalLookup = { long: tool.globalLong, short: tool.globalShort };
 
   // Walk the subcommand tree; global flags may sit between the words (cobra strips them).
+  // NOTE: a subcommand's own flag before a deeper word (`kubectl create --dry-run=client job x`)
+  // stops the walk early, although cobra would still find `create job`.
   let node = tool.root;
   let index = 1;
   const globalFlags: FlagUse[] = [];

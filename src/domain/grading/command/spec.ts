@@ -90,6 +90,8 @@ export interface FacetSink {
   note(feedback: Feedback): void;
 }
 
+// NOTE: The grammars list the flags of each subcommand that container and CKAD answers use, not
+// every flag the tools have; an unlisted flag is graded as unknown (`unknown-flag`).
 export interface SubcommandSpec {
   /** The canonical words after the tool name, e.g. `['build']` or `['create', 'secret', 'docker-registry']`. */
   readonly path: readonly string[];
