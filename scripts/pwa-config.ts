@@ -67,7 +67,20 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     // Opening a deck file starts the app at its start URL. The action stays `/` on purpose, because
     // the import feature can read the files from `window.launchQueue` on any route. So the manifest,
     // which installed apps refresh only now and then, need not change when that feature lands.
-    file_handlers: [{ action: '/', accept: { 'application/json': ['.json'] } }],
+    // Files opened with the installed app go to the import screen, which reads them from `launchQueue`.
+    file_handlers: [
+      {
+        action: '/import',
+        accept: {
+          'application/json': ['.json'],
+          'text/csv': ['.csv'],
+          'text/tab-separated-values': ['.tsv'],
+          'text/plain': ['.txt'],
+          'application/x-apkg': ['.apkg'],
+          'application/x-colpkg': ['.colpkg'],
+        },
+      },
+    ],
   },
   workbox: {
     globPatterns: ['**/*'],

@@ -74,6 +74,18 @@ describe('web app manifest', () => {
 
   it('handles deck files', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8'));
-    expect(manifest.file_handlers).toEqual([{ action: '/', accept: { 'application/json': ['.json'] } }]);
+    expect(manifest.file_handlers).toEqual([
+      {
+        action: '/import',
+        accept: {
+          'application/json': ['.json'],
+          'text/csv': ['.csv'],
+          'text/tab-separated-values': ['.tsv'],
+          'text/plain': ['.txt'],
+          'application/x-apkg': ['.apkg'],
+          'application/x-colpkg': ['.colpkg'],
+        },
+      },
+    ]);
   });
 });
