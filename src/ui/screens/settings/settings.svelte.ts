@@ -25,8 +25,10 @@ export class SettingsState {
       this.offline = 'unsupported';
       return;
     }
-    // A page is served offline once a service worker controls it.
+    // A page is served offline once a service worker controls it, which on a first visit happens
+    // when the worker has precached everything and claims the page.
     this.offline = navigator.serviceWorker.controller ? 'ready' : 'pending';
+    navigator.serviceWorker.addEventListener('controllerchange', () => (this.offline = 'ready'), { once: true });
   }
 
   async askPersistence(): Promise<void> {
