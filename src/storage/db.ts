@@ -37,6 +37,13 @@ export interface ReviewCheck {
   codes: string[];
 }
 
+/** The generated variant a review showed: its template, review number and drawn parameters. */
+export interface ReviewVariant {
+  template: string;
+  reviewNumber: number;
+  params: Readonly<Record<string, string>>;
+}
+
 /** One grade, appended to the log and never changed; undo deletes the newest entry. */
 export interface ReviewRecord {
   id?: number;
@@ -48,6 +55,7 @@ export interface ReviewRecord {
   /** Milliseconds from showing the card to grading it. */
   durationMs: number;
   check?: ReviewCheck;
+  variant?: ReviewVariant;
   /** The schedule before this grade; undo restores it exactly. */
   before: Schedule;
   /** State and due time after this grade, for statistics without a replay. */

@@ -13,7 +13,7 @@ import type { Preset } from '../domain/schedule/preset';
 import { deckCounts, pickNext, studyWindow } from '../domain/schedule/queue';
 import type { DeckCounts, DoneToday, QueueCandidates } from '../domain/schedule/queue';
 import { LayerdeckDatabase } from './db';
-import type { CardRecord, DeckOrigin, DeckRecord, ReviewCheck, ReviewRecord } from './db';
+import type { CardRecord, DeckOrigin, DeckRecord, ReviewCheck, ReviewRecord, ReviewVariant } from './db';
 import { classifyStorageError, StorageFault } from './errors';
 
 export interface DeckSummary {
@@ -35,6 +35,7 @@ export interface GradeInput {
   readonly timeZone: string;
   readonly durationMs: number;
   readonly check?: ReviewCheck;
+  readonly variant?: ReviewVariant;
 }
 
 export interface DeckSource {
@@ -365,6 +366,7 @@ export class Repository {
           rating: input.rating,
           durationMs: Math.max(0, Math.round(input.durationMs)),
           ...(input.check && { check: input.check }),
+          ...(input.variant && { variant: input.variant }),
           before,
           after: { state: outcome.schedule.state, due: outcome.schedule.due },
         };

@@ -7,17 +7,27 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 500;
 
-/** Renders deck Markdown to sanitized HTML; links open in a new tab and never navigate the app. */
-export function renderMarkdown(text: string, inline = false): string {
-  const key = `${inline ? 'i' : 'b'}:${text}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-
-  const raw = inline ? (marked.parseInline(text) as string) : (marked.parse(text) as string);
-  const html = DOMPurify.sanitize(raw, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
+function cached(key: string, render: () => string): string {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const html = render();
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, html);
   return html;
+}
+
+function sanitize(html: string): string {
+  return DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
+}
+
+/** Renders deck Markdown to sanitized HTML; links open in a new tab and never navigate the app. */
+export function renderMarkdown(text: string, inline = false): string {
+  return cached(`${inline ? 'i' : 'b'}:${text}`, () => sanitize(inline ? (marked.parseInline(text) as string) : (marked.parse(text) as string)));
+}
+
+/** Sanitizes a field that is already HTML, such as an imported Anki field. */
+export function renderHtml(text: string): string {
+  return cached(`h:${text}`, () => sanitize(text));
 }
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {

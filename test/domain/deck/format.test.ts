@@ -32,7 +32,7 @@ describe('parseDeck', () => {
       'cards[4].options: expected at least one option with "correct": true, got none',
       expect.stringMatching(/^cards\[5\]\.answer\.kind: expected one of "text", "oneOf", "all"(, "[a-z]+")*, got "regex"$/),
       expect.stringMatching(/^cards\[6\]\.type: expected one of "basic", "choice", "typed"(, "[a-z]+")*, got "essay"$/),
-      'cards[7].explaination: is not a known field (known: id, source, explanation, tags, type, front, back)',
+      'cards[7].explaination: is not a known field (known: id, source, explanation, tags, type, front, back, format)',
     ]);
   });
 

@@ -1,4 +1,3 @@
-import type { Card } from '../../../domain/deck/format';
 import { gradeAnswer } from '../../../domain/grading/checkers';
 import type { Verdict } from '../../../domain/grading/verdict';
 import { GRADE_NAMES, intervalLabel, previewOutcomes } from '../../../domain/schedule/fsrs-adapter';
@@ -8,6 +7,8 @@ import type { Preset } from '../../../domain/schedule/preset';
 import type { DeckCounts } from '../../../domain/schedule/queue';
 import type { Repository, StudyItem } from '../../../storage/repository';
 import type { Environment } from '../../app/environment';
+import { present } from './presentation';
+import type { Presentation } from './presentation';
 
 export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'missing';
 
@@ -15,6 +16,8 @@ export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'missing';
 export class StudySession {
   phase = $state<Phase>('loading');
   item = $state<StudyItem | undefined>();
+  /** What the screen shows for the item: generated cards are rendered here, once per review. */
+  presentation = $state<Presentation | undefined>();
   counts = $state<DeckCounts>({ new: 0, learning: 0, due: 0 });
   deckTitle = $state('');
   /** The typed answer, for typed cards. */
@@ -42,10 +45,6 @@ export class StudySession {
     private readonly onFault: (error: unknown) => void,
   ) {}
 
-  get card(): Card | undefined {
-    return this.item?.card;
-  }
-
   async start(): Promise<void> {
     try {
       const deck = (await this.repository.decks()).find((candidate) => candidate.id === this.deckId);
@@ -72,6 +71,7 @@ export class StudySession {
 
   private show(item: StudyItem | undefined): void {
     this.item = item;
+    this.presentation = item && present(item);
     this.typed = '';
     this.chosen = [];
     this.verdict = undefined;
@@ -81,16 +81,16 @@ export class StudySession {
     this.phase = item ? 'question' : 'done';
   }
 
-  /** Shows the answer side: for typed and choice cards this grades the answer first. */
+  /** Shows the answer side: for typed and choice questions this grades the answer first. */
   reveal(): void {
-    const card = this.card;
-    if (this.phase !== 'question' || !card || this.busy) return;
+    const shown = this.presentation;
+    if (this.phase !== 'question' || !shown || this.busy) return;
 
-    if (card.type === 'typed') {
-      this.verdict = gradeAnswer(card.answer, this.typed);
+    if (shown.kind === 'typed') {
+      this.verdict = gradeAnswer(shown.checker, this.typed);
       this.suggested = this.verdict.rating;
-    } else if (card.type === 'choice') {
-      const correct = card.options.flatMap((option, index) => (option.correct ? [index] : []));
+    } else if (shown.kind === 'choice') {
+      const correct = shown.options.flatMap((option, index) => (option.correct ? [index] : []));
       const right = correct.length === this.chosen.length && correct.every((index) => this.chosen.includes(index));
       this.suggested = right ? 'good' : 'again';
       this.verdict = { correct: right, rating: this.suggested, feedback: [] };
@@ -106,17 +106,22 @@ export class StudySession {
     return Object.fromEntries(GRADE_NAMES.map((grade) => [grade, intervalLabel(outcomes[grade])])) as Record<GradeName, string>;
   }
 
-  /** Chooses option `index` of a choice card; a single-answer card is checked at once. */
+  /** Chooses option `index` of a choice question; a single-answer question is checked at once. */
   choose(index: number): void {
-    const card = this.card;
-    if (this.phase !== 'question' || card?.type !== 'choice' || index < 0 || index >= card.options.length) return;
-    const multiple = card.options.filter((option) => option.correct).length > 1;
-    if (!multiple) {
+    const shown = this.presentation;
+    if (this.phase !== 'question' || shown?.kind !== 'choice' || index < 0 || index >= shown.options.length) return;
+    if (!this.multipleAnswers) {
       this.chosen = [index];
       this.reveal();
       return;
     }
     this.chosen = this.chosen.includes(index) ? this.chosen.filter((chosen) => chosen !== index) : [...this.chosen, index];
+  }
+
+  /** True when the shown choice question has several correct options. */
+  get multipleAnswers(): boolean {
+    const shown = this.presentation;
+    return shown?.kind === 'choice' && shown.options.filter((option) => option.correct).length > 1;
   }
 
   /** Stores a grade and moves to the next card. A second call before the first is stored is ignored. */
@@ -132,9 +137,11 @@ export class StudySession {
         now,
         timeZone: this.environment.timeZone(),
         durationMs: now - this.shownAt,
-        ...(this.verdict && item.card.type === 'typed' && {
+        ...(this.verdict && this.presentation?.kind === 'typed' && {
           check: { answer: this.typed, correct: this.verdict.correct, codes: this.verdict.feedback.map((entry) => entry.code) },
         }),
+        // IndexedDB cannot store Svelte's state proxies, so the variant goes in as a plain copy.
+        ...(this.presentation?.variant && { variant: $state.snapshot(this.presentation.variant) }),
       });
       this.reviewed += 1;
       this.canUndo = true;
