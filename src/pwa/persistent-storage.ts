@@ -1,14 +1,14 @@
 /**
  * Persistent storage: a browser may evict a site's IndexedDB data when the device runs low on
- * space unless the site was granted persistence. Chromium grants or denies without a prompt
- * (by engagement and installation), and Firefox asks the user.
+ * space unless the site was granted persistence. Each browser decides a request by its own rules
+ * (MDN, StorageManager.persist()), and Firefox shows the user a permission prompt.
  */
 
 export type Persistence = 'granted' | 'not-granted' | 'unsupported';
 
 export interface StorageStatus {
   readonly persistence: Persistence;
-  /** Bytes this origin uses, as the browser estimates them; undefined where it does not say. */
+  /** Bytes this origin uses, as the browser estimates them, or undefined when it gives no estimate. */
   readonly usageBytes?: number;
   /** Bytes this origin may use, as the browser estimates them. */
   readonly quotaBytes?: number;

@@ -8,7 +8,7 @@ import { countStored, emptyDirectory, revealCard, waitForCardAfter, waitForServi
 import { serveStatic } from './support/static-server';
 import type { StaticServer } from './support/static-server';
 
-/** The deck list's count of new cards for the Dockerfile deck. */
+/** Reads the deck list's count of new cards for the Dockerfile deck. */
 async function newCount(page: Page): Promise<number> {
   const deck = page.locator('.deck', { hasText: 'Dockerfile instructions' });
   await deck.waitFor();
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('offline after one online visit', () => {
-  it('starts, studies and keeps a grade with no network', async () => {
+  it('starts, studies and keeps a grade', async () => {
     const page = await profile.context.newPage();
     await page.goto(server.url);
     const newBefore = await newCount(page);

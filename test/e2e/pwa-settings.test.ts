@@ -51,7 +51,7 @@ async function chooseBackup(page: Page, name: string, text: string): Promise<voi
 }
 
 describe('Settings', () => {
-  it('shows refused persistence with the backup advice and the space used', async () => {
+  it('shows refused persistence and usage', async () => {
     const page = await freshPage();
     await page.goto(`${server.url}/settings`);
 
@@ -71,7 +71,7 @@ describe('Settings', () => {
     expect(await page.getByRole('button', { name: 'Ask the browser to keep data' }).count()).toBe(0);
   });
 
-  it('exports a backup and restores it into a new browser', async () => {
+  it('exports and restores into a new profile', async () => {
     const page = await freshPage();
     await gradeOne(page);
     await gradeOne(page);
@@ -115,7 +115,7 @@ describe('Settings', () => {
     expect(await countStored(page, 'reviews')).toBe(1);
   });
 
-  it('reminds to export a backup after the first grade when persistence is refused', async () => {
+  it('reminds to export after the first grade', async () => {
     const page = await freshPage();
     await page.goto(server.url);
     await page.locator('.deck').first().waitFor();

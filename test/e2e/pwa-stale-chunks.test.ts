@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 /**
- * Opens a page in a fresh profile where the server answers 404 for the bundled deck chunks
- * `failures` times, as after a deploy removed them. The page has no service worker, like a
+ * Opens a page in a fresh profile where the server responds 404 to the bundled deck chunk
+ * `failures` times, as after a deploy removed it. The page has no service worker, like a
  * browser without one, so nothing but the server can answer.
  */
 async function pageWithMissingChunks(failures: number): Promise<{ page: Page; navigations: () => number }> {

@@ -44,7 +44,7 @@ async function returnToApp(page: Page): Promise<void> {
 }
 
 describe('update to a new deploy', () => {
-  it('prompts, stores the grade in flight, and reloads once into the new build', async () => {
+  it('prompts, then reloads once into build B', async () => {
     const page = await profile.context.newPage();
     await page.goto(`${server.url}/settings`);
     await expect.poll(() => page.locator('.app-version').textContent()).toContain('build deploy-a');

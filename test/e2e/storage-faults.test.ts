@@ -63,7 +63,7 @@ async function setDiskFull(page: Page, full: boolean): Promise<void> {
 }
 
 describe('a full disk during a grade', () => {
-  it('reports the grade as not saved, keeps the card, and saves it when retried', async () => {
+  it('reports it, keeps the card, saves on retry', async () => {
     const page = await freshPage();
     const shown = await gradeCards(page, 2);
     expect(await countStored(page, 'reviews')).toBe(2);
@@ -85,7 +85,7 @@ describe('a full disk during a grade', () => {
 });
 
 describe('another tab with a newer database version', () => {
-  it('closes this tab’s connection, reports it, and loses no stored grade', async () => {
+  it('closes, reports, keeps stored grades', async () => {
     const page = await freshPage();
     const shown = await gradeCards(page, 2);
 
@@ -116,7 +116,7 @@ describe('another tab with a newer database version', () => {
 });
 
 describe('an upgrade blocked by another tab', () => {
-  it('shows the banner until the other tab closes, then studies', async () => {
+  it('shows a banner until the tab closes', async () => {
     const page = await freshPage();
     // An older tab holds the database at a lower version and ignores requests to close.
     const older = await profile!.context.newPage();

@@ -5,7 +5,7 @@ import { logger } from '../app/logger';
 
 export type RestorePhase = 'idle' | 'checking' | 'confirm' | 'restoring' | 'done' | 'invalid' | 'failed';
 
-/** Restoring a backup file: check it, show what it contains, and replace everything once confirmed. */
+/** The restore flow of a backup file: check it, show what it contains, and replace everything once confirmed. */
 export class RestoreFlow {
   phase = $state<RestorePhase>('idle');
   fileName = $state('');

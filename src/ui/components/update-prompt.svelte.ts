@@ -23,7 +23,7 @@ export class UpdatePromptState {
     });
   }
 
-  /** Applies the new version: stored writes first, then exactly one reload. */
+  /** Applies the new version once pending writes are stored, with exactly one reload. */
   async accept(): Promise<void> {
     if (!this.updates || this.applying) return;
     this.applying = true;
