@@ -72,8 +72,9 @@ export class Repository {
       this.versionChanged = true;
       db.close();
       this.emitConnection(new StorageFault('newer-version-open', new Error('Another tab opened a newer version of the database.')));
-      // Returning false skips Dexie's own handler, which closes with auto-open on, so the next
-      // request would reopen the database with this tab's stale schema.
+      // Dexie 4 calls the newest subscriber first and stops at `false`, so its own handler is
+      // skipped. That handler closes with auto-open on, and the next request would reopen the
+      // database with this tab's stale schema.
       return false;
     });
     db.on('blocked', (event) => {

@@ -18,7 +18,7 @@ export interface Banner {
 export class AppState {
   ready = $state(false);
   banners = $state<Banner[]>([]);
-  /** The browser's answer to the request for persistent storage, once the app has asked. */
+  /** The browser's decision on persistent storage, once the app has requested it. */
   persistence = $state<Persistence | undefined>();
   private persistenceRequested = false;
 
