@@ -1,4 +1,5 @@
 import { parseBackup, restoreBackup, tableNames } from '../../storage/backup';
+import { mergeBackup } from '../../storage/import-backup';
 import type { Backup, BackupSummary } from '../../storage/backup';
 import type { LayerdeckDatabase } from '../../storage/db';
 import { logger } from '../app/logger';
@@ -11,6 +12,8 @@ export class RestoreFlow {
   fileName = $state('');
   problems = $state<string[]>([]);
   summary = $state<BackupSummary | undefined>();
+  /** How the last confirmed restore treated the stored data. */
+  mode = $state<'replace' | 'merge'>('replace');
   private backup: Backup | undefined;
 
   constructor(
@@ -35,11 +38,14 @@ export class RestoreFlow {
     this.phase = 'confirm';
   }
 
-  async confirm(): Promise<void> {
+  /** Replaces everything with the backup, or merges it with what is stored; the learner picks. */
+  async confirm(mode: 'replace' | 'merge' = 'replace'): Promise<void> {
     if (this.phase !== 'confirm' || !this.backup) return;
     this.phase = 'restoring';
+    this.mode = mode;
     try {
-      await restoreBackup(this.db, this.backup);
+      if (mode === 'merge') await mergeBackup(this.db, this.backup);
+      else await restoreBackup(this.db, this.backup);
       this.backup = undefined;
       this.phase = 'done';
       await this.onRestored();
