@@ -8,14 +8,24 @@ import { ROOT } from './global-setup';
 
 const run = promisify(execFile);
 
-/** Waits until the service worker is active and controls the page, so the page works offline. */
-export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    // The worker claims open pages when it activates (Workbox clientsClaim).
-    await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-  });
+/**
+ * Waits until the service worker is active and controls the page, so the page works offline.
+ * A worker whose install failed (a precached file missing on the server) never gets there, so
+ * this fails after `timeoutMs` with a message that says so.
+ */
+export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Promise<void> {
+  const controlled = await page.evaluate(async (timeout) => {
+    const control = (async () => {
+      await navigator.serviceWorker.ready;
+      if (navigator.serviceWorker.controller) return true;
+      // The worker claims open pages when it activates (Workbox clientsClaim).
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+      return true;
+    })();
+    const expired = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeout));
+    return Promise.race([control, expired]);
+  }, timeoutMs);
+  if (!controlled) throw new Error(`The service worker did not control the page within ${timeoutMs} ms; check that its install did not fail.`);
 }
 
 /** Counts the records of one store of the app's IndexedDB database, from the page. */
