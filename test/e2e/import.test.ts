@@ -94,20 +94,21 @@ describe('importing through the file picker', () => {
     expect(await page.getByLabel('Field separator').inputValue()).toBe(',');
     expect(await page.getByLabel('Use of column 1').inputValue()).toBe('front');
     expect(await page.getByLabel('Use of column 2').inputValue()).toBe('back');
+    expect(await page.getByLabel('The first row holds column names, not a card').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    await page.getByText('4 cards will be added as the new deck “Spanish basics”.').waitFor();
+    await page.getByText('3 cards will be added as the new deck “Spanish basics”.').waitFor();
     await page.getByRole('button', { name: 'Import deck' }).click();
     await page.locator('.import-done').waitFor();
     await page.getByRole('button', { name: 'Back to decks' }).click();
-    expect(await deckCardCount(page, 'Spanish basics')).toBe('4 cards');
+    expect(await deckCardCount(page, 'Spanish basics')).toBe('3 cards');
 
     await page.getByRole('button', { name: 'Study Spanish basics' }).click();
     const card = page.locator('.study-card');
     await card.waitFor();
-    expect(await card.locator('.question').textContent()).toContain('question');
+    expect(await card.locator('.question').textContent()).toContain('¿Qué hora es?');
     await page.getByRole('button', { name: 'Show answer' }).click();
-    expect(await card.locator('.answer').textContent()).toContain('answer');
+    expect(await card.locator('.answer').textContent()).toContain('What time is it? (a, b)');
     await page.getByRole('button', { name: 'Good' }).click();
     await expect.poll(async () => (await dumpDatabase(page)).reviews?.length).toBe(1);
   });
@@ -139,6 +140,7 @@ describe('importing through the file picker', () => {
     const image = card.locator('.answer img[data-media="speak.png"]');
     await expect.poll(() => image.getAttribute('data-media-state')).toBe('ready');
     expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(1);
     await page.getByRole('button', { name: 'Good' }).click();
     await expect.poll(async () => (await dumpDatabase(page)).reviews?.length).toBe(6);
   });

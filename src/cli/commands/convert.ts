@@ -52,7 +52,7 @@ async function convertFile(path: string, bytes: Uint8Array, separator: string | 
   if (extension === '.csv' || extension === '.tsv' || extension === '.txt') {
     const { convertTextFile, inspectTextFile } = await import('../../domain/import/text-file');
     const preview = inspectTextFile(text(), separator ?? (extension === '.tsv' ? '\t' : undefined));
-    return convertTextFile(name, text(), { separator: preview.separator, roles: [...preview.roles] });
+    return convertTextFile(name, text(), { separator: preview.separator, roles: [...preview.roles], skipFirstRow: preview.firstRowIsHeader });
   }
   if (extension === '.apkg' || extension === '.colpkg') {
     const [{ importAnkiPackage }, { default: initSqlJs }] = await Promise.all([import('../../domain/import/apkg/import-package'), import('sql.js')]);

@@ -31,11 +31,15 @@ export interface TextFilePreview {
   readonly rows: readonly TextRow[];
   /** True when the header says `#html:true`, or says nothing and a field contains HTML. */
   readonly html: boolean;
+  /** True when the first row looks like column names (`Front,Back`), so it is suggested to skip it. */
+  readonly firstRowIsHeader: boolean;
 }
 
 export interface TextImportOptions {
   readonly separator: string;
   readonly roles: readonly ColumnRole[];
+  /** Leaves the first row out, because it holds column names rather than a card. */
+  readonly skipFirstRow?: boolean;
 }
 
 /** Removes a UTF-8 byte order mark, which Excel and Windows Notepad put at the start. */
@@ -61,6 +65,16 @@ function headerColumns(header: TextFileHeader, separator: string): string[] {
 
 const FRONT_NAMES = /^(front|text|question|term|word|prompt)$/i;
 const BACK_NAMES = /^(back|back extra|extra|answer|definition|meaning)$/i;
+
+/**
+ * Anki imports every row as a note, header or not; a first row made only of names such as
+ * `Front`, `Back` and `Tags` is almost always a header, so the preview suggests skipping it.
+ */
+function looksLikeColumnNames(row: TextRow | undefined): boolean {
+  if (!row) return false;
+  const names = row.fields.map((field) => field.trim()).filter((field) => field !== '');
+  return names.length >= 2 && names.every((name) => FRONT_NAMES.test(name) || BACK_NAMES.test(name) || /^tags?$/i.test(name));
+}
 
 /** Roles Anki would pick: named columns by name, else front and back in order, then tags. */
 export function suggestRoles(columnCount: number, columns: readonly string[], header: TextFileHeader): ColumnRole[] {
@@ -93,7 +107,8 @@ export function inspectTextFile(text: string, separatorOverride?: string): TextF
   const guess = header.separator === undefined && separatorOverride === undefined ? guessSeparator(body) : undefined;
   const separator = separatorOverride ?? header.separator ?? guess?.separator ?? '\t';
   const { rows } = readRows(body, separator, { firstLine: header.lineCount + 1, limit: PREVIEW_ROWS });
-  const columns = headerColumns(header, separator);
+  const firstRowIsHeader = header.columnsLine === undefined && looksLikeColumnNames(rows[0]);
+  const columns = firstRowIsHeader ? rows[0]!.fields.map((field) => field.trim()) : headerColumns(header, separator);
   const columnCount = Math.max(columns.length, ...rows.map((row) => row.fields.length), 0);
   return {
     header,
@@ -103,6 +118,7 @@ export function inspectTextFile(text: string, separatorOverride?: string): TextF
     roles: suggestRoles(columnCount, columns, header),
     rows,
     html: header.html ?? rows.some((row) => row.fields.some(looksLikeHtml)),
+    firstRowIsHeader,
   };
 }
 
@@ -137,7 +153,8 @@ export function convertTextFile(fileName: string, text: string, options: TextImp
   const clean = stripBom(text);
   const header = parseTextHeader(clean);
   const body = bodyOf(clean, header);
-  const { rows, problems: rowProblems } = readRows(body, options.separator, { firstLine: header.lineCount + 1 });
+  const { rows: allRows, problems: rowProblems } = readRows(body, options.separator, { firstLine: header.lineCount + 1 });
+  const rows = options.skipFirstRow ? allRows.slice(1) : allRows;
   const problem = (line: number, message: string): ImportProblem => ({ file: fileName, location: `line ${line}`, message });
 
   if (rowProblems.length > 0) return { ok: false, problems: rowProblems.map((entry) => problem(entry.line, entry.message)) };

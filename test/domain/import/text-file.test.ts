@@ -14,7 +14,7 @@ function imported(outcome: ImportOutcome): ImportedDeck {
 /** Inspects then converts with the suggested settings, as the import screen does by default. */
 function importText(text: string, fileName = 'deck.csv', roles?: ColumnRole[]): ImportOutcome {
   const preview = inspectTextFile(text);
-  return convertTextFile(fileName, text, { separator: preview.separator, roles: roles ?? [...preview.roles] });
+  return convertTextFile(fileName, text, { separator: preview.separator, roles: roles ?? [...preview.roles], skipFirstRow: preview.firstRowIsHeader });
 }
 
 const fronts = (cards: readonly Card[]) => cards.map((card) => (card.type === 'basic' ? [card.front, card.back] : card.type === 'cloze' ? [card.text, card.extra] : []));
@@ -118,6 +118,18 @@ describe('inspectTextFile', () => {
     expect(inspectTextFile('a,<b>bold</b>\n').html).toBe(true);
     expect(inspectTextFile('a,b < c\n').html).toBe(false);
     expect(inspectTextFile('#html:false\na,<b>x</b>\n').html).toBe(false);
+  });
+
+  it('suggests skipping a first row of column names', () => {
+    const preview = inspectTextFile('Term;Definition;Tags\nhola;hello;greet\n');
+    expect(preview.firstRowIsHeader).toBe(true);
+    expect(preview.columns).toEqual(['Term', 'Definition', 'Tags']);
+    expect(preview.roles).toEqual(['front', 'back', 'tags']);
+  });
+
+  it('keeps a first row that is a card', () => {
+    expect(inspectTextFile('front side,back side\nq,a\n').firstRowIsHeader).toBe(false);
+    expect(inspectTextFile('#columns:Front,Back\n#separator:comma\nFront,Back\n').firstRowIsHeader).toBe(false);
   });
 
   it('uses an override separator', () => {
@@ -236,6 +248,13 @@ describe('convertTextFile', () => {
   it('ignores comment lines between rows', () => {
     const deck = imported(importText('q1,a1\n# a comment, with a comma\nq2,a2\n'));
     expect(deck.deck.cards).toHaveLength(2);
+  });
+
+  it('skips the header row when asked', () => {
+    const deck = imported(importText('question,answer\nq1,a1\n'));
+    expect(fronts(deck.deck.cards)).toEqual([['q1', 'a1']]);
+    const all = imported(convertTextFile('x.csv', 'question,answer\nq1,a1\n', { separator: ',', roles: ['front', 'back'] }));
+    expect(all.deck.cards).toHaveLength(2);
   });
 
   it('joins several back columns', () => {

@@ -21,7 +21,7 @@ const ADVICE: Record<string, string> = {
   'too-large': 'export a smaller deck from Anki, or leave out the media',
   'no-collection': 'choose an .apkg or .colpkg file exported from Anki',
   'too-new': 'export it from Anki with "Support older Anki versions" ticked, then import that file',
-  corrupt: 'the file may be incomplete: download or export it again',
+  corrupt: 'the file may be incomplete, so download or export it again',
 };
 
 export function importAnkiPackage(fileName: string, bytes: Uint8Array, openSqlite: OpenSqlite, onProgress: ProgressListener = () => {}): ImportOutcome {

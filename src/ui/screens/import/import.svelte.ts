@@ -59,6 +59,7 @@ export class ImportScreenState {
   preview = $state.raw<TextFilePreview | undefined>();
   separator = $state('\t');
   roles = $state<ColumnRole[]>([]);
+  skipFirstRow = $state(false);
 
   imported = $state.raw<ImportedDeck | undefined>();
   plan = $state.raw<DeckImportPlan | undefined>();
@@ -141,6 +142,7 @@ export class ImportScreenState {
     this.preview = preview;
     this.separator = preview.separator;
     this.roles = [...preview.roles];
+    this.skipFirstRow = preview.firstRowIsHeader;
     this.phase = 'text';
   }
 
@@ -155,7 +157,7 @@ export class ImportScreenState {
 
   async convertText(): Promise<void> {
     const { convertTextFile } = await import('../../../domain/import/text-file');
-    await this.review(convertTextFile(this.fileName, this.text, { separator: this.separator, roles: this.roles }));
+    await this.review(convertTextFile(this.fileName, this.text, { separator: this.separator, roles: this.roles, skipFirstRow: this.skipFirstRow }));
   }
 
   async convertQuizlet(text: string, term: QuizletTermSeparator, termCustom: string, row: QuizletRowSeparator, rowCustom: string, title: string): Promise<void> {

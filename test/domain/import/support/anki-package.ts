@@ -284,7 +284,11 @@ export function sampleSpec(): CollectionSpec {
   };
 }
 
-export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+/** A valid 1 x 1 pixel PNG, so a browser can decode it. */
+export const PNG_BYTES = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
+  (char) => char.charCodeAt(0),
+);
 export const MP3_BYTES = new Uint8Array([0x49, 0x44, 0x33, 4, 5, 6]);
 export const SAMPLE_MEDIA: MediaSpec[] = [
   { name: 'speak.png', data: PNG_BYTES },
