@@ -156,6 +156,7 @@ export const messages = {
       roles: { front: 'Front', back: 'Back', tags: 'Tags', ignore: 'Ignore' },
       line: 'Line',
       shown: (rows: number) => `The first ${rows} ${rows === 1 ? 'row' : 'rows'} of the file:`,
+      skipFirstRow: 'The first row holds column names, not a card',
       continue: 'Continue',
     },
     quizlet: {
