@@ -16,19 +16,31 @@ export interface StaleChunkOptions {
 
 /** Reloads the page once per tab session when a lazy chunk fails to load. */
 export function reloadOnStaleChunk(options: StaleChunkOptions = {}): void {
-  const storage = options.storage ?? sessionStorage;
   const reload = options.reload ?? (() => location.reload());
 
   addEventListener('vite:preloadError', (event) => {
     const payload = (event as Event & { payload?: unknown }).payload;
-    if (storage.getItem(RELOAD_MARK_KEY) !== null) {
-      // Already reloaded once in this tab: let the import fail, so the caller reports it.
+    if (!markFirstReload(options.storage)) {
+      // Already reloaded once in this tab, or no mark can be kept: let the import fail, so the
+      // caller reports it, because a reload without the mark could repeat forever.
       options.onGiveUp?.(payload);
       return;
     }
-    storage.setItem(RELOAD_MARK_KEY, new Date().toISOString());
     // Keeps Vite from throwing the import error, because the page is about to reload.
     event.preventDefault();
     reload();
   });
+}
+
+/** Sets the reload mark; returns false when it was set already or storage is blocked. */
+function markFirstReload(given: StaleChunkOptions['storage']): boolean {
+  try {
+    const storage = given ?? sessionStorage;
+    if (storage.getItem(RELOAD_MARK_KEY) !== null) return false;
+    storage.setItem(RELOAD_MARK_KEY, new Date().toISOString());
+    return true;
+  } catch {
+    // Reading sessionStorage throws a SecurityError where the browser blocks site storage.
+    return false;
+  }
 }
