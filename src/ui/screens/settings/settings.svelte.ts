@@ -1,5 +1,5 @@
 import { readStorageStatus, requestPersistentStorage } from '../../../pwa/persistent-storage';
-import type { StorageStatus } from '../../../pwa/persistent-storage';
+import type { Persistence, StorageStatus } from '../../../pwa/persistent-storage';
 import { backupFileName, exportBackup, serializeBackup } from '../../../storage/backup';
 import type { LayerdeckDatabase } from '../../../storage/db';
 import type { Environment } from '../../app/environment';
@@ -17,6 +17,8 @@ export class SettingsState {
     private readonly db: LayerdeckDatabase,
     private readonly environment: Environment,
     private readonly onFault: (error: unknown) => void,
+    /** Called with the browser's decision after the learner requested persistent storage. */
+    private readonly onPersistence: (persistence: Persistence) => void = () => {},
   ) {}
 
   async load(): Promise<void> {
@@ -32,7 +34,7 @@ export class SettingsState {
   }
 
   async askPersistence(): Promise<void> {
-    await requestPersistentStorage();
+    this.onPersistence(await requestPersistentStorage());
     this.status = await readStorageStatus();
   }
 
