@@ -9,7 +9,7 @@ import { TOOLS } from './grammars/index';
 import { explainImageDifference, parseImageReference, sameImage } from './image';
 import { flagNamedBy } from './parse';
 import type { CommandForm } from './parse';
-import type { Facet, ToolName } from './spec';
+import type { Facet, FlagUse, ToolName } from './spec';
 import { displayValue } from './tokenize';
 
 export interface CompareOptions {
@@ -61,6 +61,7 @@ const RANK: Record<string, number> = {
   'tag-defaults-to-latest': 50,
   'registry-missing': 51,
   'wrong-tag': 52,
+  'wrong-digest': 52,
   'wrong-registry': 53,
   'image-spelling-differs': 54,
   'wrong-image': 55,
@@ -125,14 +126,42 @@ function unmatchedValues(expected: Facet, actual: Facet, tool: ToolName, options
   return { missing, extra };
 }
 
-/** Finds a word among the container argv that names an option the expected command sets but the answer lacks. */
+/**
+ * Finds a word among the container argv that was most likely meant as an option of the tool. That
+ * is a word naming an option the expected command sets but the answer lacks, or any long kubectl
+ * flag after kubectl's `--` (`--restart=Never`). Short flags such as `-c` and `-l` are common in
+ * container commands (`sh -c`, `ls -l`), so they count only in the first case. A word that the
+ * expected container argv also contains is never taken as misplaced.
+ */
 function misplacedOption(words: readonly string[], expected: CommandForm, actual: CommandForm): string | undefined {
   if (!actual.subcommand || !actual.tool) return undefined;
   const globals = TOOLS.get(actual.tool)?.spec.globalFlags ?? [];
+  const expectedWords = new Set([...ARGV_KEYS].flatMap((key) => expected.facets.get(key)?.values ?? []));
   return words.find((word) => {
     const flag = flagNamedBy(word, actual.subcommand!, globals);
-    return flag !== undefined && expected.facets.has(`--${flag.name}`) && !actual.facets.has(`--${flag.name}`);
+    if (flag === undefined || expectedWords.has(word)) return false;
+    if (expected.facets.has(`--${flag.name}`) && !actual.facets.has(`--${flag.name}`)) return true;
+    return actual.tool === 'kubectl' && word.startsWith('--');
   });
+}
+
+/** Flags that kubectl read from words the expected container command contains, because `--` was missing before them. */
+function flagsMeantForContainer(expected: CommandForm, actual: CommandForm): FlagUse[] {
+  const expectedWords = new Set(expected.facets.get('argv')?.values ?? []);
+  return actual.flagsAfterCommand.filter((use) => expectedWords.has(use.typed.split(' ')[0]!));
+}
+
+function explainFlagsMeantForContainer(uses: readonly FlagUse[], actual: CommandForm): Feedback {
+  const words = uses.map((use) => use.typed.split(' ')[0]!);
+  const command = actual.facets.get('argv')?.values.join(' ') ?? '';
+  return {
+    code: 'missing-double-dash',
+    actual: words.join(' '),
+    message:
+      `${words.map(code).join(', ')} ${words.length === 1 ? 'comes' : 'come'} after the container command ${code(command)}, but without \`--\` ${actual.program} reads ` +
+      `${words.length === 1 ? 'it as its own flag' : 'them as its own flags'} (${uses.map((use) => code(`--${use.spec.name}`)).join(', ')}), so the container does not get ${words.length === 1 ? 'it' : 'them'}. ` +
+      'Put `--` before the container command so that every word after it goes to the container.',
+  };
 }
 
 function sameFacet(expected: Facet, actual: Facet, tool: ToolName, options: CompareOptions): boolean {
@@ -161,7 +190,7 @@ function misplacedFeedback(word: string, afterImage: boolean): Feedback {
   return {
     code: 'option-after-double-dash',
     actual: displayValue(word),
-    message: `Words after \`--\` go to the container, so ${code(word)} is not read as a kubectl option; put it before \`--\`.`,
+    message: `Words after \`--\` go to the container, so ${code(word)} is not read as a kubectl option; if it is meant for kubectl, put it before \`--\`.`,
   };
 }
 
@@ -288,6 +317,11 @@ export function compareCommands(expected: CommandForm, actual: CommandForm, opti
   const tool = actual.tool ?? 'docker';
   const keys = new Set([...expected.facets.keys(), ...actual.facets.keys()]);
   const skipFlags = new Set<string>();
+  const meantForContainer = flagsMeantForContainer(expected, actual);
+  if (meantForContainer.length > 0) {
+    if (!actual.errors.some((error) => error.code === 'missing-double-dash')) feedback.push(explainFlagsMeantForContainer(meantForContainer, actual));
+    for (const use of meantForContainer) skipFlags.add(`--${use.spec.name}`);
+  }
 
   for (const key of keys) {
     const want = expected.facets.get(key);

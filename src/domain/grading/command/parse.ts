@@ -24,6 +24,11 @@ export interface CommandForm {
   readonly errors: readonly Feedback[];
   /** Remarks that do not make the answer wrong. */
   readonly notes: readonly Feedback[];
+  /**
+   * Flags typed after a container command without `--` before it (`kubectl run x --image=i ls -l`):
+   * the tool read them as its own flags, although they may have been meant for the container.
+   */
+  readonly flagsAfterCommand: readonly FlagUse[];
   /** The command as typed, for feedback. */
   readonly text: string;
 }
@@ -122,6 +127,10 @@ class FormBuilder implements FacetSink {
   note(feedback: Feedback): void {
     if (!this.notes.some((existing) => existing.code === feedback.code && existing.actual === feedback.actual)) this.notes.push(feedback);
   }
+
+  hasError(code: string): boolean {
+    return this.errors.some((existing) => existing.code === code);
+  }
 }
 
 interface FlagLookup {
@@ -147,6 +156,8 @@ interface FlagParseOptions {
    */
   readonly stopAtPositional: boolean;
   readonly commandName: string;
+  /** The subcommand's {@link SubcommandSpec.containerCommandAfter}, when its later words are a container command. */
+  readonly containerCommandAfter?: number | undefined;
 }
 
 /**
@@ -182,13 +193,48 @@ function parseFlags(words: readonly string[], start: number, options: FlagParseO
     return true;
   };
 
+  /** Returns the container command words read so far, or none when the flag at hand does not follow them. */
+  const commandWordsBefore = (): string[] => {
+    const after = options.containerCommandAfter;
+    return after !== undefined && result.positionals.length > after ? result.positionals.slice(after) : [];
+  };
+
+  /**
+   * Reports a flag word after the container command that the tool could not read as its own flag.
+   * The learner most likely meant it for the container, so the fix is `--` before the command.
+   */
+  const missingDoubleDash = (typed: string, failure: string): boolean => {
+    const command = commandWordsBefore();
+    if (command.length === 0) return false;
+    const tool = options.commandName.split(' ')[0];
+    sink.error({
+      code: 'missing-double-dash',
+      actual: typed,
+      message:
+        `\`${typed}\` comes after the container command \`${command.join(' ')}\`, but without \`--\` ${tool} still reads words that start with \`-\` as its own flags, ` +
+        `and ${failure}. Put \`--\` before the container command so that every word after it goes to the container.`,
+    });
+    return true;
+  };
+
   const unknown = (typed: string, name: string) => {
-    const suggestion = closestName(name, [...options.lookup.long.keys()]);
+    if (missingDoubleDash(typed, `\`${options.commandName}\` has no flag \`${typed}\``)) return;
+    // Every one-letter name is one edit away from every other, so a suggestion for `-c` would be noise.
+    const suggestion = name.length > 1 ? closestName(name, [...options.lookup.long.keys()]) : undefined;
     sink.error({
       code: 'unknown-flag',
       actual: typed,
       message: `\`${options.commandName}\` has no flag \`${typed}\`${suggestion ? `; did you mean \`--${suggestion}\`?` : '.'}`,
     });
+  };
+
+  const needsValue = (typed: string, flag: FlagSpec) => {
+    if (missingDoubleDash(typed, `\`${typed}\` is its \`--${flag.name}\` flag, which needs a value`)) return;
+    sink.error({ code: 'flag-needs-value', actual: typed, message: `\`${typed}\` needs a value after it.` });
+  };
+
+  const add = (use: Omit<FlagUse, 'operandsBefore'>) => {
+    result.flags.push({ ...use, operandsBefore: result.positionals.length });
   };
 
   const booleanValue = (flag: FlagSpec, text: string, typed: string): string => {
@@ -226,18 +272,18 @@ function parseFlags(words: readonly string[], start: number, options: FlagParseO
       const attached = equals === -1 ? undefined : word.slice(equals + 1);
       if (flag.type === 'bool') {
         if (attached === undefined) warnIfBooleanFollows(flag, word);
-        result.flags.push({ spec: flag, value: attached === undefined ? 'true' : booleanValue(flag, attached, word), typed: word });
+        add({ spec: flag, value: attached === undefined ? 'true' : booleanValue(flag, attached, word), typed: word });
       } else if (flag.type === 'optional') {
         const lostValue = attached === undefined && optionalFollowedByValue(flag, word);
         if (attached === undefined && !lostValue && flag.bareDeprecation) sink.note({ code: 'deprecated-bare-flag', actual: word, message: flag.bareDeprecation });
-        result.flags.push({ spec: flag, value: attached ?? flag.bareValue ?? '', typed: word });
+        add({ spec: flag, value: attached ?? flag.bareValue ?? '', typed: word });
       } else if (attached !== undefined) {
-        result.flags.push({ spec: flag, value: attached, typed: word });
+        add({ spec: flag, value: attached, typed: word });
       } else if (index < words.length) {
-        result.flags.push({ spec: flag, value: words[index]!, typed: `${word} ${words[index]}` });
+        add({ spec: flag, value: words[index]!, typed: `${word} ${words[index]}` });
         index += 1;
       } else {
-        sink.error({ code: 'flag-needs-value', actual: word, message: `\`${word}\` needs a value after it.` });
+        needsValue(word, flag);
       }
       if (flag.deprecation) sink.note({ code: 'deprecated-flag', actual: word, message: flag.deprecation });
       continue;
@@ -269,26 +315,26 @@ function parseFlags(words: readonly string[], start: number, options: FlagParseO
         const typed = `-${letter}`;
         if (rest.startsWith('=')) {
           const attached = rest.slice(1);
-          result.flags.push({ spec: flag, value: flag.type === 'bool' ? booleanValue(flag, attached, word) : attached, typed: word });
+          add({ spec: flag, value: flag.type === 'bool' ? booleanValue(flag, attached, word) : attached, typed: word });
           break;
         }
         if (flag.type === 'bool') {
-          result.flags.push({ spec: flag, value: 'true', typed });
+          add({ spec: flag, value: 'true', typed });
           if (rest === '') warnIfBooleanFollows(flag, word);
           continue;
         }
         if (flag.type === 'optional') {
-          result.flags.push({ spec: flag, value: flag.bareValue ?? '', typed });
+          add({ spec: flag, value: flag.bareValue ?? '', typed });
           if (rest === '') optionalFollowedByValue(flag, word);
           continue;
         }
         if (rest !== '') {
-          result.flags.push({ spec: flag, value: rest, typed: word });
+          add({ spec: flag, value: rest, typed: word });
         } else if (index < words.length) {
-          result.flags.push({ spec: flag, value: words[index]!, typed: `${word} ${words[index]}` });
+          add({ spec: flag, value: words[index]!, typed: `${word} ${words[index]}` });
           index += 1;
         } else {
-          sink.error({ code: 'flag-needs-value', actual: word, message: `\`${typed}\` needs a value after it.` });
+          needsValue(typed, flag);
         }
         break;
       }
@@ -367,7 +413,7 @@ function genericForm(program: string, sudo: boolean, words: readonly string[], c
   const sink = new FormBuilder(tool ?? 'docker', cwd);
   if (words.length > 0) sink.set({ key: 'argv', label: 'the arguments', values: words, kind: 'text', ordered: true });
   addRedirectionFacets(command.redirections, sink);
-  return { program, tool, sudo, subcommand: undefined, typedPath: words[0] ?? '', facets: sink.facets, errors: sink.errors, notes: sink.notes, text };
+  return { program, tool, sudo, subcommand: undefined, typedPath: words[0] ?? '', facets: sink.facets, errors: sink.errors, notes: sink.notes, flagsAfterCommand: [], text };
 }
 
 /** Returns the text of a command as typed, for feedback. */
@@ -428,7 +474,13 @@ export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, C
   }
 
   const commandName = `${program} ${compiled.spec.path.join(' ')}`;
-  const parsedFlags = parseFlags(words, index, { lookup: compiled, interspersed: compiled.spec.interspersed, stopAtPositional: false, commandName }, sink);
+  const containerCommandAfter = compiled.spec.containerCommandAfter;
+  const parsedFlags = parseFlags(
+    words,
+    index,
+    { lookup: compiled, interspersed: compiled.spec.interspersed, stopAtPositional: false, commandName, containerCommandAfter },
+    sink,
+  );
   const flags = [...globalFlags, ...parsedFlags.flags];
 
   if (!compiled.spec.interspersed && compiled.spec.lateFlags === 'error') {
@@ -460,7 +512,19 @@ export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, C
     if (parsed.afterDash && parsed.afterDash.length > 0) sink.set({ key: 'after-dash', label: 'the words after `--`', values: parsed.afterDash, kind: 'text', ordered: true });
   }
 
-  return { program, tool: tool.spec.name, sudo, subcommand: compiled.spec, typedPath: typedPath.join(' '), facets: sink.facets, errors: sink.errors, notes: sink.notes, text };
+  const flagsAfterCommand = containerCommandAfter === undefined ? [] : parsedFlags.flags.filter((use) => use.operandsBefore > containerCommandAfter);
+  return {
+    program,
+    tool: tool.spec.name,
+    sudo,
+    subcommand: compiled.spec,
+    typedPath: typedPath.join(' '),
+    facets: sink.facets,
+    errors: sink.errors,
+    notes: sink.notes,
+    flagsAfterCommand,
+    text,
+  };
 }
 
 /** Returns whether a word would be read as one of the subcommand's own flags, e.g. `-t` or `--tag=x`. */

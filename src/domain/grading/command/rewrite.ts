@@ -2,14 +2,16 @@
  * Rewrites a chain into one normal form, so that different command sequences with the same
  * effect on images compare equal. Applied to the expected and the typed chain alike:
  * - `docker build --push -t A -t B` = build, then `push A` and `push B`;
- * - podman/buildah `push SRC DEST` = `tag SRC DEST` + `push DEST`;
- * - `build -t A` followed by `tag A B` = one build with `-t A -t B`;
+ * - podman/buildah `push SRC DEST` = `tag SRC DEST` + `push DEST`, or a plain `push SRC` when DEST
+ *   names the same image as SRC;
+ * - `build -t A` followed by `tag A B` = one build with `-t A -t B` (A may be spelled another way,
+ *   such as `localhost/app:1` for podman's `app:1`, since the tag only looks the image up);
  * - `push -a REPO` = a push of every tag of REPO named earlier in the chain;
  * - consecutive pushes compare in any order.
  */
 import type { ChainForm, Join } from './chain';
 import { TOOLS } from './grammars/index';
-import { parseImageReference } from './image';
+import { canonicalImage, parseImageReference } from './image';
 import { findSubcommand } from './parse';
 import type { CommandForm } from './parse';
 import type { Facet, ToolName } from './spec';
@@ -38,6 +40,7 @@ function syntheticCommand(like: CommandForm, path: readonly string[], facets: re
     facets: new Map(facets.map((facet) => [facet.key, facet])),
     errors: [],
     notes: [],
+    flagsAfterCommand: [],
     text,
   };
 }
@@ -69,7 +72,7 @@ function expandPushDestination(step: Step): Step[] {
   const source = form.facets.get('image')?.values[0];
   const destination = form.facets.get('destination')?.values[0];
   if (!isCommand(form, 'push') || source === undefined || destination === undefined || form.errors.length > 0) return [step];
-  if (destination === source) return [{ ...step, form: withFacets(form, (facets) => facets.delete('destination')) }];
+  if (sameLocalImage(destination, source, form.tool)) return [{ ...step, form: withFacets(form, (facets) => facets.delete('destination')) }];
   const tag = syntheticCommand(
     form,
     ['tag'],
@@ -87,6 +90,11 @@ function expandPushDestination(step: Step): Step[] {
   return [{ form: tag, join: step.join }, { form: { ...push, text: `${form.program} push ${destination}` }, join: 'then' }];
 }
 
+/** Returns whether two names resolve to the same image for the tool, such as `app:1` and `localhost/app:1` for podman. */
+function sameLocalImage(left: string, right: string, tool: ToolName | undefined): boolean {
+  return left === right || (tool !== undefined && canonicalImage(left, tool) === canonicalImage(right, tool));
+}
+
 /** Folds `tag A B` into an earlier `build -t A` of the same tool, as an extra `-t B`. */
 function foldTagsIntoBuilds(steps: Step[]): Step[] {
   const result: Step[] = [];
@@ -95,7 +103,7 @@ function foldTagsIntoBuilds(steps: Step[]): Step[] {
     const source = form.facets.get('source')?.values[0];
     const targets = form.facets.get('target')?.values ?? [];
     const buildIndex = isCommand(form, 'tag') && form.errors.length === 0 && step.join !== '|'
-      ? findLastIndex(result, (earlier) => earlier.form.program === form.program && isCommand(earlier.form, 'build') && (earlier.form.facets.get('--tag')?.values.includes(source ?? '') ?? false))
+      ? findLastIndex(result, (earlier) => earlier.form.program === form.program && isCommand(earlier.form, 'build') && (earlier.form.facets.get('--tag')?.values.some((tag) => source !== undefined && sameLocalImage(tag, source, form.tool)) ?? false))
       : -1;
     if (buildIndex === -1) {
       result.push(step);

@@ -48,6 +48,8 @@ export interface FlagUse {
   readonly value: string;
   /** The words as typed, e.g. `-t webapp` or `--tag=webapp`. */
   readonly typed: string;
+  /** How many positional words came before this flag on the command line. */
+  readonly operandsBefore: number;
 }
 
 /** What pflag produced for one command line, before any tool-specific meaning is applied. */
@@ -88,6 +90,8 @@ export interface FacetSink {
   error(feedback: Feedback): void;
   /** Records a remark that does not make the answer wrong, such as a deprecated spelling. */
   note(feedback: Feedback): void;
+  /** Returns whether a mistake with this feedback code was already recorded. */
+  hasError(code: string): boolean;
 }
 
 // NOTE: The grammars list the flags of each subcommand that container and CKAD answers use, not
@@ -106,6 +110,12 @@ export interface SubcommandSpec {
    * (buildah takes no flags after its image or context arguments).
    */
   readonly lateFlags?: 'argv' | 'error';
+  /**
+   * For subcommands whose later words become a container's command (`kubectl run NAME CMD...`):
+   * how many operands come before that command. A flag-like word after the command words is
+   * still read as the tool's own flag unless `--` comes first.
+   */
+  readonly containerCommandAfter?: number;
   /** Turns positionals, `--` words and redirections into facets; without it they are compared as typed. */
   interpret?(parsed: ParsedArguments, sink: FacetSink): void;
 }

@@ -87,7 +87,7 @@ export function interpretExec(parsed: ParsedArguments, sink: FacetSink): void {
   const [target, ...beforeDash] = parsed.positionals;
   if (target !== undefined) setResources(sink, resourceItems([target], target.includes('/') ? undefined : 'pods'));
   const argv = [...beforeDash, ...(parsed.afterDash ?? [])];
-  if (beforeDash.length > 0) {
+  if (beforeDash.length > 0 && !sink.hasError('missing-double-dash')) {
     sink.error({ code: 'missing-double-dash', actual: beforeDash.join(' '), message: '`kubectl exec` needs `--` before the command to run in the container.' });
   }
   if (argv.length > 0) sink.set({ key: 'argv', label: 'the command run in the container', values: argv, kind: 'text', ordered: true });

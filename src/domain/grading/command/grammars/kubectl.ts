@@ -59,7 +59,7 @@ function interpretCreateWorkload(parsed: ParsedArguments, sink: FacetSink): void
     sink.error({ code: 'missing-argument', message: `\`${commandName(parsed)}\` needs exactly one NAME.` });
     return;
   }
-  if (extra.length > 0) {
+  if (extra.length > 0 && !sink.hasError('missing-double-dash')) {
     sink.error({
       code: 'missing-double-dash',
       actual: extra.join(' '),
@@ -116,18 +116,20 @@ const runFlags: FlagSpec[] = [
 ];
 
 const subcommands: SubcommandSpec[] = [
-  { path: ['run'], flags: runFlags, interspersed: true, interpret: interpretRun },
+  { path: ['run'], flags: runFlags, interspersed: true, containerCommandAfter: 1, interpret: interpretRun },
   {
     path: ['create', 'deployment'],
     aliases: [['create', 'deploy']],
     flags: [list('image', undefined, { kind: 'image', ordered: true }), value('port'), value('replicas', 'r', { defaultValue: '1' }), ...createFlags],
     interspersed: true,
+    containerCommandAfter: 1,
     interpret: interpretCreateWorkload,
   },
   {
     path: ['create', 'job'],
     flags: [value('image', undefined, { kind: 'image' }), value('from'), ...createFlags],
     interspersed: true,
+    containerCommandAfter: 1,
     interpret: interpretCreateWorkload,
   },
   {
@@ -135,6 +137,7 @@ const subcommands: SubcommandSpec[] = [
     aliases: [['create', 'cj']],
     flags: [value('image', undefined, { kind: 'image' }), value('schedule'), value('restart', undefined, { values: ['OnFailure', 'Never'] }), ...createFlags],
     interspersed: true,
+    containerCommandAfter: 1,
     interpret: interpretCreateWorkload,
   },
   {
@@ -319,6 +322,7 @@ const subcommands: SubcommandSpec[] = [
     path: ['exec'],
     flags: [value('container', 'c'), bool('stdin', 'i'), bool('tty', 't'), bool('quiet', 'q'), value('pod-running-timeout'), ...fileFlags],
     interspersed: true,
+    containerCommandAfter: 1,
     interpret: interpretExec,
   },
   {
