@@ -11,7 +11,7 @@
 import type { Card, Deck } from '../domain/deck/format';
 import { contentHash } from '../domain/deck/hash';
 import { reviewItemKeys } from '../domain/deck/items';
-import type { ImportedDeck } from '../domain/import/problems';
+import type { HistoryEntry, ImportedDeck } from '../domain/import/problems';
 import { replayHistory } from '../domain/import/replay';
 import { newSchedule } from '../domain/schedule/fsrs-adapter';
 import type { Schedule } from '../domain/schedule/fsrs-adapter';
@@ -32,6 +32,8 @@ export interface DeckImportPlan {
   readonly unchanged: number;
   /** Ids of stored cards the file lacks. */
   readonly removed: readonly string[];
+  /** Reviews of the file's history that are not stored yet. */
+  readonly newReviews: number;
 }
 
 export interface DeckImportOptions {
@@ -58,9 +60,9 @@ const cardKeyOf = (deckId: string, cardId: string) => `${deckId}/${cardId}`;
 const reviewIdentity = (review: Pick<ReviewRecord, 'cardKey' | 'time' | 'rating'>) => `${review.cardKey}\n${review.time}\n${review.rating}`;
 
 /** Compares the file's deck with the stored one, so the learner can decide about removed cards first. */
-export async function planDeckImport(db: LayerdeckDatabase, deck: Deck): Promise<DeckImportPlan> {
+export async function planDeckImport(db: LayerdeckDatabase, deck: Deck, history: readonly HistoryEntry[] = []): Promise<DeckImportPlan> {
   try {
-    return await db.transaction('r', [db.decks, db.cards], async () => {
+    return await db.transaction('r', [db.decks, db.cards, db.reviews], async () => {
       const existing = await db.decks.get(deck.id);
       const stored = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((record) => [record.content.id, record.content]));
       let added = 0;
@@ -74,7 +76,9 @@ export async function planDeckImport(db: LayerdeckDatabase, deck: Deck): Promise
       }
       const incoming = new Set(deck.cards.map((card) => card.id));
       const removed = [...stored.keys()].filter((id) => !incoming.has(id));
-      return { deckId: deck.id, ...(existing && { existingTitle: existing.title }), added, changed, unchanged, removed };
+      const known = new Set((await db.reviews.where('deckId').equals(deck.id).toArray()).map(reviewIdentity));
+      const newReviews = history.filter((entry) => entry.kind === 'review' && !known.has(reviewIdentity({ ...entry, cardKey: entry.itemKey }))).length;
+      return { deckId: deck.id, ...(existing && { existingTitle: existing.title }), added, changed, unchanged, removed, newReviews };
     });
   } catch (error) {
     throw classifyStorageError(error);

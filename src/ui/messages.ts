@@ -183,6 +183,7 @@ export const messages = {
       updated: (title: string, added: number, changed: number, unchanged: number) =>
         `The deck “${title}” is already here: ${added} new, ${changed} changed and ${unchanged} unchanged ${unchanged === 1 ? 'card' : 'cards'}. Changed and unchanged cards keep their progress.`,
       history: (reviews: number) => `${reviews} ${reviews === 1 ? 'review' : 'reviews'} from the file will be added to the history and set the schedule.`,
+      historyKnown: 'The review history in the file is already stored here.',
       media: (files: number) => `${files} ${files === 1 ? 'image or sound' : 'images and sounds'} will be stored with the deck.`,
       removed: (cards: number) => `${cards} ${cards === 1 ? 'card' : 'cards'} of your deck ${cards === 1 ? 'is' : 'are'} not in the file. What should happen to ${cards === 1 ? 'it' : 'them'}?`,
       remove: 'Remove from the deck (the review history stays in the log)',

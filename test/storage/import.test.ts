@@ -103,7 +103,7 @@ describe('saveImportedDeck', () => {
     const next = basicDeck('d', 4);
     next.cards.splice(0, 1);
     next.cards[0] = { ...next.cards[0]!, front: 'changed' } as Deck['cards'][number];
-    expect(await planDeckImport(db, next)).toEqual({ deckId: 'd', existingTitle: 'Deck d', added: 1, changed: 1, unchanged: 1, removed: ['c0'] });
+    expect(await planDeckImport(db, next)).toEqual({ deckId: 'd', existingTitle: 'Deck d', added: 1, changed: 1, unchanged: 1, removed: ['c0'], newReviews: 0 });
   });
 
   it('replays imported history into schedules and reviews', async () => {
@@ -123,7 +123,9 @@ describe('saveImportedDeck', () => {
 
   it('adds no review twice when a package is imported again', async () => {
     const { db } = freshRepository();
+    expect((await planDeckImport(db, apkg.deck, apkg.history)).newReviews).toBe(4);
     await saveImportedDeck(db, apkg, options);
+    expect((await planDeckImport(db, apkg.deck, apkg.history)).newReviews).toBe(0);
     const before = await dump(db);
     const report = await saveImportedDeck(db, apkg, { ...options, now: NOW });
     expect(report.reviewsAdded).toBe(0);

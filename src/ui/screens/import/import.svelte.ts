@@ -181,7 +181,7 @@ export class ImportScreenState {
     }
     const { planDeckImport } = await import('../../../storage/import');
     try {
-      this.plan = await planDeckImport(this.deps.db, outcome.value.deck);
+      this.plan = await planDeckImport(this.deps.db, outcome.value.deck, outcome.value.history);
     } catch (error) {
       this.deps.onFault(error);
       this.fail([{ file: this.fileName, location: '', message: messages.importScreen.saveFailed }]);
