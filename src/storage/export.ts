@@ -16,7 +16,7 @@ export interface ExportFile {
   readonly text: string;
 }
 
-/** The stored deck as a deck file, cards in deck order; undefined when no deck has this id. */
+/** Reads the stored deck as a deck file, cards in deck order; undefined when no deck has this id. */
 export async function storedDeck(db: LayerdeckDatabase, deckId: string): Promise<Deck | undefined> {
   try {
     return await db.transaction('r', [db.decks, db.cards], async () => {
@@ -42,7 +42,7 @@ export async function exportDeckJson(db: LayerdeckDatabase, deckId: string): Pro
   return deck && { fileName: `${deckId}.json`, type: 'application/json', text: `${JSON.stringify(deck, null, 2)}\n` };
 }
 
-/** The deck as an Anki text file, with the ids of cards Anki has no note type for. */
+/** Writes the deck as an Anki text file, with the ids of cards Anki has no note type for. */
 export async function exportDeckAnkiText(db: LayerdeckDatabase, deckId: string): Promise<(ExportFile & { skipped: readonly string[] }) | undefined> {
   const deck = await storedDeck(db, deckId);
   if (!deck) return undefined;
@@ -50,7 +50,7 @@ export async function exportDeckAnkiText(db: LayerdeckDatabase, deckId: string):
   return { fileName: `${deckId}.txt`, type: 'text/tab-separated-values', text, skipped };
 }
 
-/** The review log of one deck, or of every deck, as `revlog.csv`. */
+/** Writes the review log of one deck, or of every deck, as `revlog.csv`. */
 export async function exportReviewLog(db: LayerdeckDatabase, deckId?: string): Promise<ExportFile> {
   try {
     const reviews = deckId === undefined ? await db.reviews.orderBy('time').toArray() : await db.reviews.where('deckId').equals(deckId).toArray();

@@ -5,7 +5,8 @@
  *   takes the side with the newer `updatedAt`, cards included;
  * - schedules come from the side whose `lastReview` is newer, for items the merged cards have;
  * - reviews are appended unless one with the same item, time and rating is already stored;
- * - settings, holds and media already stored stay; the backup only adds what is missing.
+ * - settings, hold records (bury, suspend) and media already stored stay, and the backup only
+ *   adds what is missing.
  *
  * It runs in one transaction, so a failure leaves the stored data as it was. The backup must
  * come from `parseBackup`, which has validated every record.

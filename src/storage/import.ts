@@ -2,9 +2,9 @@
  * Stores an imported deck with its history and media in one transaction, so an import either
  * lands whole or leaves the database exactly as it was.
  *
- * A deck already stored under the same id is updated: cards whose id is unchanged keep their
- * schedule and reviews, new cards start as new, and cards the file no longer has are either
- * removed (their reviews stay in the log) or kept in the stored deck, as the learner chooses.
+ * A deck already stored under the same id is updated. Cards whose id is unchanged keep their
+ * schedule and reviews, and new cards start as new. Cards the file no longer has are removed
+ * (their reviews stay in the log) or kept in the stored deck, as the learner chooses.
  * Imported reviews are added once: a review with the same item, time and rating is not added
  * again, so importing the same package twice changes nothing.
  */
@@ -20,7 +20,7 @@ import type { CardRecord, DeckRecord, LayerdeckDatabase, ReviewRecord } from './
 import { classifyStorageError } from './errors';
 import { mediaRecord } from './import-media';
 
-/** What to do with cards the stored deck has and the imported file lacks. */
+/** The choice for cards the stored deck has and the imported file lacks. */
 export type RemovedCards = 'remove' | 'keep';
 
 export interface DeckImportPlan {
@@ -32,7 +32,7 @@ export interface DeckImportPlan {
   readonly unchanged: number;
   /** Ids of stored cards the file lacks. */
   readonly removed: readonly string[];
-  /** Reviews of the file's history that are not stored yet. */
+  /** Number of reviews in the file's history that are not stored yet. */
   readonly newReviews: number;
 }
 

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const CSV = '\uFEFFquestion,answer\n"¿Qué hora es?","What time is it? (a, b)"\nhablar,to speak\ncomer,"to eat\nto have lunch"\n';
 
-/** Every record of the app's IndexedDB stores, read straight from the page. */
+/** Reads every record of the app's IndexedDB stores straight from the page. */
 function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(
     () =>

@@ -11,7 +11,7 @@ export function plainTextToHtml(text: string): string {
 
 /**
  * True when text contains an HTML tag or character entity, which is how Anki decides that a text
- * file without an `#html:` line holds HTML. A lone `<` or `a < b` is not a tag.
+ * file without an `#html:` line contains HTML. A lone `<` or `a < b` is not a tag.
  */
 export function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i.test(text);

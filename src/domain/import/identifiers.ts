@@ -19,7 +19,7 @@ export function slugId(prefix: string, text: string): string {
   return `${prefix}${slug || contentHash(text)}`;
 }
 
-/** The file name without folders and without its last extension. */
+/** Returns the file name without folders and without its last extension. */
 export function baseName(fileName: string): string {
   const name = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = name.lastIndexOf('.');

@@ -8,9 +8,9 @@ import type { GradeName } from '../schedule/fsrs-adapter';
 export interface ImportProblem {
   /** The file name as the user chose it, or a label such as `pasted text`. */
   readonly file: string;
-  /** Where in the file: `line 12`, `cards[3].back`, `note 1496…`, or `''` for the whole file. */
+  /** The place in the file: `line 12`, `cards[3].back`, `note 1496…`, or `''` for the whole file. */
   readonly location: string;
-  /** What was wrong and what to do, as one or two sentences. */
+  /** The fault and the fix, as one or two clauses. */
   readonly message: string;
 }
 
@@ -54,7 +54,7 @@ export function failure(file: string, location: string, message: string): Import
   return { ok: false, problems: [{ file, location, message }] };
 }
 
-/** One line for a log or the CLI: `deck.csv, line 4: the row has no back`. */
+/** Formats a problem as one line for a log or the CLI: `deck.csv, line 4: the row has no back`. */
 export function formatImportProblem(problem: ImportProblem): string {
   const where = problem.location ? `${problem.file}, ${problem.location}` : problem.file;
   return `${where}: ${problem.message}`;

@@ -1,9 +1,9 @@
 /**
  * Quizlet's "Export" text: each row is a term and a definition. Quizlet lets the user choose the
  * separators: tab, comma or any text between term and definition; a new line, a semicolon or any
- * text between rows. It writes no quotes, so a separator inside a term or definition cannot be
- * told apart from a real one: rows are split at the first term separator and the others are
- * reported as warnings.
+ * text between rows. It writes no quotes, so a separator inside a term or definition looks the
+ * same as a real one. Rows are split at the first term separator, and rows with more than one
+ * are reported as warnings.
  */
 import { DECK_FORMAT, DECK_FORMAT_VERSION } from '../deck/format';
 import type { Card, Deck } from '../deck/format';
@@ -12,6 +12,8 @@ import { plainTextToHtml } from './html';
 import { slugId, uniqueIds } from './identifiers';
 import type { ImportOutcome, ImportProblem } from './problems';
 import { validated } from './text-file';
+
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { '\t': 'tab', '\n': 'line break' };
 
 export interface QuizletOptions {
   /** Between term and definition: `\t`, `,` or any text. */
@@ -34,7 +36,7 @@ export function splitQuizletRows(text: string, options: Pick<QuizletOptions, 'te
   const { termSeparator, rowSeparator } = options;
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const rawRows = rowSeparator === '\n' ? normalized.split('\n') : normalized.split(rowSeparator);
-  const shown = (separator: string) => (separator === '\t' ? 'tab' : separator === '\n' ? 'line break' : `"${separator}"`);
+  const shown = (separator: string) => SEPARATOR_NAMES[separator] ?? `"${separator}"`;
 
   rawRows.forEach((raw, index) => {
     const row = index + 1;

@@ -27,7 +27,7 @@ const STATE: Record<ScheduleState, number> = { new: 0, learning: 1, review: 2, r
 
 export const REVLOG_CSV_HEADER = 'card_id,review_time,review_rating,review_state,review_duration';
 
-/** The integer card_id of a review item key. */
+/** Returns the integer card_id of a review item key. */
 export function revlogCardId(itemKey: string): number {
   return Number.parseInt(contentHash(itemKey), 16);
 }

@@ -1,7 +1,8 @@
 /**
- * Guesses the field separator of a text file that names none. Anki (as of 2.1.66) takes the
- * first of tab, pipe, semicolon, colon, comma and space that occurs anywhere in the first 8 KiB,
- * so a comma file with an answer like `myapp:1.0` or `key: value` is split at the colons. Here
+ * Guesses the field separator of a text file that names none. Anki's reader
+ * (`rslib/src/import_export/text/csv/metadata.rs`) takes the first of tab, pipe, semicolon,
+ * colon, comma and space that occurs anywhere in the first 8 KiB. So a comma file with a field
+ * like `myapp:1.0` or `key: value` is split at the colons. Here
  * each candidate splits a sample of records (quotes respected) and must give the same field
  * count of at least two on most records; colon and space are tried only when no other fits,
  * because they are common inside answers.

@@ -29,7 +29,7 @@ export interface TextFilePreview {
   readonly columns: readonly string[];
   readonly roles: readonly ColumnRole[];
   readonly rows: readonly TextRow[];
-  /** True when the header says `#html:true`, or says nothing and a field contains HTML. */
+  /** True when the header sets `#html:true`, or sets nothing and a field contains HTML. */
   readonly html: boolean;
   /** True when the first row looks like column names (`Front,Back`), so it is suggested to skip it. */
   readonly firstRowIsHeader: boolean;
@@ -38,7 +38,7 @@ export interface TextFilePreview {
 export interface TextImportOptions {
   readonly separator: string;
   readonly roles: readonly ColumnRole[];
-  /** Leaves the first row out, because it holds column names rather than a card. */
+  /** Leaves the first row out, because it contains column names rather than a card. */
   readonly skipFirstRow?: boolean;
 }
 
@@ -67,7 +67,7 @@ const FRONT_NAMES = /^(front|text|question|term|word|prompt)$/i;
 const BACK_NAMES = /^(back|back extra|extra|answer|definition|meaning)$/i;
 
 /**
- * Anki imports every row as a note, header or not; a first row made only of names such as
+ * Anki imports every row as a note, header or not. A first row made only of names such as
  * `Front`, `Back` and `Tags` is almost always a header, so the preview suggests skipping it.
  */
 function looksLikeColumnNames(row: TextRow | undefined): boolean {
@@ -146,7 +146,7 @@ function fieldText(html: boolean | undefined): FieldText {
 
 /**
  * Converts a whole text file with the chosen separator and column roles. Rows without a front,
- * without a back, or with a broken cloze are skipped with a warning; a quote left open fails the
+ * without a back, or with a broken cloze are skipped with a warning. A quote left open fails the
  * import, because every row after it would be read wrongly.
  */
 export function convertTextFile(fileName: string, text: string, options: TextImportOptions): ImportOutcome {

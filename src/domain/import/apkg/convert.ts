@@ -35,7 +35,7 @@ interface DeckIdentity {
   readonly title: string;
 }
 
-/** Names the deck after the deepest Anki deck that holds every card, else after the file. */
+/** Names the deck after the deepest Anki deck that contains every card, else after the file. */
 function deckIdentity(fileName: string, rows: CollectionRows): DeckIdentity {
   const names = [...new Set(rows.cards.map((card) => rows.decks.get(card.deckId) ?? ''))].map((name) => name.split('::'));
   let common = names[0] ?? [];
@@ -46,7 +46,7 @@ function deckIdentity(fileName: string, rows: CollectionRows): DeckIdentity {
   }
   const title = common.join('::');
   const ankiId = [...rows.decks].find(([, name]) => name === title)?.[0];
-  // Every collection has a "Default" deck with id 1, so that id says nothing about the content.
+  // Every collection has a "Default" deck with id 1, so that id cannot tell two packages apart.
   if (title === '' || ankiId === undefined || ankiId === 1) return { id: slugId('anki-', baseName(fileName)), title: title && title !== 'Default' ? title : baseName(fileName) };
   return { id: `anki-${ankiId}`, title };
 }

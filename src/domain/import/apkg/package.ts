@@ -9,8 +9,9 @@
  *   schema 18; `meta` is a protobuf `PackageMetadata` whose field 1 is the version; `media` is a
  *   zstd-compressed protobuf `MediaEntries` (field 1, repeated `MediaEntry`: 1 name, 2 size,
  *   3 sha1, 255 legacy_zip_filename), where entry i is stored as zip entry `i`, each file
- *   zstd-compressed too. Such a package also holds a `collection.anki2` placeholder with one
- *   note asking to update Anki, which must never be imported in its place.
+ *   zstd-compressed too. Such a package also contains a `collection.anki2` placeholder (some
+ *   Anki versions add a `collection.anki21` one too) with one note asking to update Anki. The
+ *   `meta` version decides, so a placeholder is never imported in place of the real collection.
  */
 import { unzipSync } from 'fflate';
 import { decompress } from 'fzstd';
@@ -39,7 +40,7 @@ export const COLLECTION_FILES: Record<PackageVersion, string> = {
 export interface MediaEntry {
   /** The name fields refer to, such as `cat.jpg`. */
   readonly name: string;
-  /** The entry in the zip that holds the bytes, such as `0`. */
+  /** The zip entry that contains the bytes, such as `0`. */
   readonly zipName: string;
 }
 
@@ -142,7 +143,7 @@ function mediaEntries(bytes: Uint8Array): MediaEntry[] {
   }
 }
 
-/** A media name that stays inside one folder: no path separators, no `.` or `..`, no NUL. */
+/** Checks that a media name stays inside one folder: no path separators, no `.` or `..`, no NUL. */
 export function isSafeMediaName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name) && name.length <= 255;
 }
@@ -152,7 +153,7 @@ export function openAnkiPackage(bytes: Uint8Array): AnkiPackage {
   const files = unzip(bytes);
   const version = packageVersion(files);
   const compressed = files[COLLECTION_FILES[version]];
-  if (!compressed) throw new PackageError('no-collection', `the package says it is version ${version} but has no ${COLLECTION_FILES[version]}`);
+  if (!compressed) throw new PackageError('no-collection', `the package declares version ${version} but has no ${COLLECTION_FILES[version]}`);
   const collection = version === 3 ? unzstd(compressed, COLLECTION_FILES[3]) : compressed;
 
   const mediaFile = files['media'];

@@ -1,9 +1,10 @@
 /**
  * A small renderer for Anki card templates, enough to turn a note into the front and back of a
- * Layerdeck card: `{{Field}}`, filters such as `{{text:Field}}` (the field name is the part after
- * the last colon), sections `{{#Field}}…{{/Field}}` and `{{^Field}}…{{/Field}}`, and the special
- * fields `FrontSide`, `Tags`, `Deck`, `Subdeck`, `Card` and `Type`. Text-to-speech tags and
- * unknown fields render as nothing; scripts in templates are left for the sanitizer to remove.
+ * Layerdeck card. It reads `{{Field}}` and filters such as `{{text:Field}}`, where the field name
+ * is the part after the last colon. It reads sections `{{#Field}}…{{/Field}}` and
+ * `{{^Field}}…{{/Field}}`, and the special fields `FrontSide`, `Tags`, `Deck`, `Subdeck`, `Card`
+ * and `Type`. Text-to-speech tags and unknown fields render as nothing. Scripts in templates are
+ * left for the sanitizer to remove.
  */
 
 export interface TemplateContext {
@@ -13,7 +14,7 @@ export interface TemplateContext {
   readonly deck: string;
   readonly card: string;
   readonly notetype: string;
-  /** What `{{FrontSide}}` renders as. */
+  /** The text `{{FrontSide}}` renders as. */
   readonly frontSide: string;
 }
 
@@ -129,7 +130,7 @@ export function renderCardSides(front: string, back: string, context: Omit<Templ
   return { front: question, back: answer };
 }
 
-/** The field a cloze template deletes from, named by `{{cloze:Field}}`. */
+/** Returns the field a cloze template deletes from, named by `{{cloze:Field}}`. */
 export function clozeFieldName(template: string): string | undefined {
   for (const match of template.matchAll(TAG)) {
     const parts = match[1]!.split(':').map((part) => part.trim());

@@ -37,6 +37,9 @@ export interface ImportDependencies {
 export type QuizletTermSeparator = 'tab' | 'comma' | 'custom';
 export type QuizletRowSeparator = 'newline' | 'semicolon' | 'custom';
 
+const TERM_SEPARATORS = { tab: '\t', comma: ',' } as const;
+const ROW_SEPARATORS = { newline: '\n', semicolon: ';' } as const;
+
 export function fileKind(name: string, firstBytes: Uint8Array): FileKind {
   const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
   if (extension === 'apkg' || extension === 'colpkg') return 'package';
@@ -163,8 +166,8 @@ export class ImportScreenState {
   async convertQuizlet(text: string, term: QuizletTermSeparator, termCustom: string, row: QuizletRowSeparator, rowCustom: string, title: string): Promise<void> {
     this.reset();
     this.fileName = messages.importScreen.quizlet.source;
-    const termSeparator = term === 'tab' ? '\t' : term === 'comma' ? ',' : termCustom;
-    const rowSeparator = row === 'newline' ? '\n' : row === 'semicolon' ? ';' : rowCustom;
+    const termSeparator = term === 'custom' ? termCustom : TERM_SEPARATORS[term];
+    const rowSeparator = row === 'custom' ? rowCustom : ROW_SEPARATORS[row];
     if (termSeparator === '' || rowSeparator === '') {
       this.fail([{ file: this.fileName, location: '', message: messages.importScreen.quizlet.emptySeparator }]);
       return;

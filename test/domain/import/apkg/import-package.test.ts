@@ -43,7 +43,7 @@ describe.each([1, 2, 3] as PackageVersion[])('package version %i', (version) => 
     expect(deck.deck.id).toBe('anki-1600000000000');
   });
 
-  it('makes one card per basic note, two per reversed note and one per cloze note', () => {
+  it('maps each note type to its cards', () => {
     expect(deck.deck.cards.map((card) => [card.id, card.type])).toEqual([
       ['Ab3_23x_2fY', 'basic'],
       ['Cd4_5fz', 'basic'],

@@ -17,7 +17,7 @@ export function loadSql(): Promise<SqlJsStatic> {
   return sqlPromise;
 }
 
-/** The sql.js opener the importer takes, for Node. */
+/** Returns the sql.js opener the importer takes, for Node. */
 export async function nodeOpener(): Promise<(bytes: Uint8Array) => SqliteDatabase> {
   const SQL = await loadSql();
   return (bytes) => new SQL.Database(bytes);
@@ -156,7 +156,7 @@ function insertCommon(db: Database, spec: CollectionSpec): void {
   }
 }
 
-/** A schema 11 collection, as in `collection.anki2` and `collection.anki21`. */
+/** Builds a schema 11 collection, as in `collection.anki2` and `collection.anki21`. */
 export async function legacyCollection(spec: CollectionSpec): Promise<Uint8Array> {
   const SQL = await loadSql();
   const db = new SQL.Database();
@@ -181,7 +181,7 @@ export async function legacyCollection(spec: CollectionSpec): Promise<Uint8Array
   return bytes;
 }
 
-/** A schema 18 collection, as in `collection.anki21b` before compression. */
+/** Builds a schema 18 collection, as in `collection.anki21b` before compression. */
 export async function currentCollection(spec: CollectionSpec): Promise<Uint8Array> {
   const SQL = await loadSql();
   const db = new SQL.Database();
@@ -206,7 +206,7 @@ export async function currentCollection(spec: CollectionSpec): Promise<Uint8Arra
   return bytes;
 }
 
-/** The collection Anki 2.1.50+ adds as `collection.anki2`, so old versions show a notice. */
+/** Builds the collection Anki 2.1.50+ adds as `collection.anki2`, so old versions show a notice. */
 export function placeholderCollection(): Promise<Uint8Array> {
   return legacyCollection({
     decks: [{ id: 1, name: 'Default' }],
@@ -228,7 +228,9 @@ export async function buildPackage(version: PackageVersion, spec: CollectionSpec
   const files: Record<string, Uint8Array> = {};
   if (version === 3) {
     files['collection.anki21b'] = zstdRaw(await currentCollection(spec));
+    // Anki writes a placeholder under each older name; some versions only under collection.anki2.
     files['collection.anki2'] = await placeholderCollection();
+    files['collection.anki21'] = await placeholderCollection();
     files['meta'] = new Uint8Array(protoVarint(1, 3));
     const entries = media.flatMap((file) => protoBytes(1, new Uint8Array([...protoBytes(1, file.name), ...protoVarint(2, file.data.length)])));
     files['media'] = zstdRaw(new Uint8Array(entries));
@@ -252,7 +254,7 @@ export function zipEntries(files: Record<string, Uint8Array | string>): Uint8Arr
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data])));
 }
 
-/** A deck with Basic, reversed and cloze notes, two subdecks, tags, an image and a sound. */
+/** Returns a deck with Basic, reversed and cloze notes, two subdecks, tags, an image and a sound. */
 export function sampleSpec(): CollectionSpec {
   return {
     decks: [
