@@ -159,7 +159,11 @@ describe('importing through the file picker', () => {
   });
 
   it('strips scripts and event handlers from imported HTML', async () => {
-    const hostile = '#html:true\n<img src=x onerror="window.__hacked=1"><b>bold</b>,<script>window.__hacked=2</script><a href="javascript:window.__hacked=3">link</a><iframe src="/"></iframe>\n';
+    const hostile =
+      '#html:true\n#separator:tab\n' +
+      '<img src=x onerror="window.__hacked=1"><b>bold</b><ruby>漢<rt>kan</rt></ruby>\t' +
+      '<script>window.__hacked=2</script><a href="javascript:window.__hacked=3">link</a><iframe src="/"></iframe>' +
+      '<table><tr><td>cell</td></tr></table><code>docker ps</code><img src="data:image/png;base64,iVBORw0KGgo=">\n';
     await openImport(page);
     await pickFile(page, 'hostile.csv', 'text/csv', Buffer.from(hostile));
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -170,6 +174,10 @@ describe('importing through the file picker', () => {
     await page.getByRole('button', { name: 'Show answer' }).click();
     await card.locator('.answer').waitFor();
     expect(await card.locator('b').textContent()).toBe('bold');
+    expect(await card.locator('ruby rt').textContent()).toBe('kan');
+    expect(await card.locator('.answer table td').textContent()).toBe('cell');
+    expect(await card.locator('.answer code').textContent()).toBe('docker ps');
+    expect(await card.locator('.answer img').getAttribute('src')).toMatch(/^data:image\/png/);
     expect(await card.locator('script, iframe, [onerror]').count()).toBe(0);
     expect(await card.locator('a').getAttribute('href')).toBeNull();
     expect(await page.evaluate(() => (window as { __hacked?: number }).__hacked)).toBeUndefined();
