@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gradeAnswer } from '../../../src/domain/grading/checkers';
 import type { Verdict } from '../../../src/domain/grading/verdict';
 import { gradeCommand, reasonCodes } from './support';
 
@@ -7,6 +8,10 @@ const DIGEST_B = `sha256:${'b'.repeat(64)}`;
 
 function firstMessage(verdict: Verdict): string {
   return verdict.feedback.find((item) => !item.code.startsWith('keyboard-'))?.message ?? '';
+}
+
+function gradeDockerfile(expected: string, answer: string, normalizeImages?: boolean): Verdict {
+  return gradeAnswer({ kind: 'dockerfile', expected: [expected], ...(normalizeImages === undefined ? {} : { normalizeImages }) }, answer);
 }
 
 describe('image names that resolve to the same reference', () => {
@@ -188,5 +193,93 @@ describe('build, tag and push chains without listed alternatives', () => {
   it('podman source spelled without localhost on a literal card', () => {
     const verdict = gradeCommand('podman push localhost/api:1.4 quay.io/acme/api:1.4', 'podman tag api:1.4 quay.io/acme/api:1.4 && podman push quay.io/acme/api:1.4');
     expect(reasonCodes(verdict)[0]).toBe('image-spelling-differs');
+  });
+});
+
+describe('Dockerfile image references', () => {
+  const NGINX_CONF = '/etc/nginx/nginx.conf /etc/nginx/';
+  const sameImage: [expected: string, answer: string][] = [
+    [`FROM alpine:3.20\nCOPY --from=nginx:latest ${NGINX_CONF}`, `FROM alpine:3.20\nCOPY --from=nginx ${NGINX_CONF}`],
+    [`FROM alpine:3.20\nCOPY --from=nginx:latest ${NGINX_CONF}`, `FROM alpine:3.20\nCOPY --from=docker.io/library/nginx:latest ${NGINX_CONF}`],
+    [`COPY --from=nginx:latest ${NGINX_CONF}`, `COPY --from=nginx ${NGINX_CONF}`],
+    ['FROM nginx:latest', 'FROM nginx'],
+    ['FROM nginx:latest AS web\nEXPOSE 80', 'FROM docker.io/library/nginx AS web\nEXPOSE 80'],
+  ];
+
+  it.each(sameImage)('normalizeImages accepts %j as %j', (expected, answer) => {
+    expect(gradeDockerfile(expected, answer, true).correct).toBe(true);
+  });
+
+  it.each(sameImage)('literal card names the spelling for %j as %j', (expected, answer) => {
+    const verdict = gradeDockerfile(expected, answer);
+    expect(verdict.correct).toBe(false);
+    expect(reasonCodes(verdict)[0]).toBe('image-spelling-differs');
+    expect(firstMessage(verdict)).toContain('but this card asks for the name exactly as written');
+  });
+
+  it('literal message names both spellings', () => {
+    const verdict = gradeDockerfile('FROM nginx:latest', 'FROM nginx');
+    expect(firstMessage(verdict)).toBe('`nginx` names the same image as `nginx:latest`, but this card asks for the name exactly as written: `nginx:latest`.');
+  });
+
+  it('stage name is not an image', () => {
+    const expected = 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /app /app';
+    expect(gradeDockerfile(expected, expected.replace('--from=build', '--from=build:latest'), true).correct).toBe(false);
+    expect(gradeDockerfile(expected, expected.replace('--from=build', '--from=Build'), true).correct).toBe(true);
+  });
+
+  it('image tag case is kept', () => {
+    expect(gradeDockerfile('COPY --from=app:V1 /a /b', 'COPY --from=app:v1 /a /b', true).correct).toBe(false);
+  });
+
+  it('other image still differs', () => {
+    expect(gradeDockerfile('FROM nginx:latest', 'FROM nginx:1.27', true).correct).toBe(false);
+  });
+});
+
+describe('Dockerfile variable spellings', () => {
+  const builderSide: [expected: string, answer: string][] = [
+    ['ARG GO_VERSION=1.22\nFROM golang:${GO_VERSION}', 'ARG GO_VERSION=1.22\nFROM golang:$GO_VERSION'],
+    ['ADD ${URL} /downloads/', 'ADD $URL /downloads/'],
+    ['COPY --chown=${APP_USER} app/ ${APP_HOME}/', 'COPY --chown=$APP_USER app/ $APP_HOME/'],
+    ['ENV PATH=${PATH}:/app/bin', 'ENV PATH=$PATH:/app/bin'],
+    ['ENV PATH="${PATH}:/app/bin"', 'ENV PATH=$PATH:/app/bin'],
+    ['EXPOSE ${PORT}', 'EXPOSE $PORT'],
+    ['LABEL version=${VERSION}', 'LABEL version=$VERSION'],
+    ['STOPSIGNAL ${SIGNAL}', 'STOPSIGNAL $SIGNAL'],
+    ['USER ${APP_USER}', 'USER $APP_USER'],
+    ['VOLUME ${DATA_DIR}', 'VOLUME $DATA_DIR'],
+    ['WORKDIR ${APP_HOME}/src', 'WORKDIR $APP_HOME/src'],
+    ['ONBUILD COPY ${SRC} /app/', 'ONBUILD COPY $SRC /app/'],
+  ];
+
+  it.each(builderSide)('builder substitution accepts %j as %j', (expected, answer) => {
+    expect(gradeDockerfile(expected, answer).correct).toBe(true);
+    expect(gradeDockerfile(answer, expected).correct).toBe(true);
+  });
+
+  it.each([
+    ['RUN echo ${HOME}', 'RUN echo $HOME'],
+    ['RUN echo "${HOME}"', 'RUN echo "$HOME"'],
+    ['CMD echo ${HOME}', 'CMD echo $HOME'],
+    ['ENTRYPOINT exec app --home ${HOME}', 'ENTRYPOINT exec app --home $HOME'],
+  ])('shell form accepts %j as %j', (expected, answer) => {
+    expect(gradeDockerfile(expected, answer).correct).toBe(true);
+  });
+
+  it.each([
+    ['CMD ["echo", "${HOME}"]', 'CMD ["echo", "$HOME"]'],
+    ['ENTRYPOINT ["/app", "--home", "${HOME}"]', 'ENTRYPOINT ["/app", "--home", "$HOME"]'],
+    ['RUN ["echo", "${HOME}"]', 'RUN ["echo", "$HOME"]'],
+  ])('exec form keeps %j literal', (expected, answer) => {
+    expect(gradeDockerfile(expected, answer).correct).toBe(false);
+  });
+
+  it('single quotes keep RUN literal', () => {
+    expect(gradeDockerfile("RUN echo '${HOME}'", "RUN echo '$HOME'").correct).toBe(false);
+  });
+
+  it('escaped dollar stays literal', () => {
+    expect(gradeDockerfile('WORKDIR \\$HOME', 'WORKDIR ${HOME}').correct).toBe(false);
   });
 });

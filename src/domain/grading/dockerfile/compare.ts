@@ -24,7 +24,24 @@ function explainFormDifference(expected: Instruction, actual: Instruction): Feed
   return { ...base, message: `The task uses shell form (${code(expected.text)}), which runs through \`/bin/sh -c\`; exec form runs the program without a shell, so shell features such as \`$VAR\` and \`&&\` do not work.` };
 }
 
+/** Explains an instruction that differs only in how an image is spelled, for cards that ask for the name as written. */
+function explainImageSpelling(expected: Instruction, actual: Instruction): Feedback | undefined {
+  if (expected.imageNormalizedKey !== actual.imageNormalizedKey) return undefined;
+  const index = expected.images.findIndex((image, position) => image !== actual.images[position]);
+  const want = expected.images[index];
+  const got = actual.images[index];
+  if (want === undefined || got === undefined) return undefined;
+  return {
+    code: 'image-spelling-differs',
+    expected: want,
+    actual: got,
+    message: `\`${got}\` names the same image as \`${want}\`, but this card asks for the name exactly as written: \`${want}\`.`,
+  };
+}
+
 function explainPair(expected: Instruction, actual: Instruction): Feedback {
+  const spelling = explainImageSpelling(expected, actual);
+  if (spelling) return spelling;
   if (expected.keyword !== actual.keyword) {
     const buildVersusRun = new Set([expected.keyword, actual.keyword]);
     if (buildVersusRun.has('RUN') && buildVersusRun.has('CMD')) {
@@ -49,10 +66,19 @@ function explainPair(expected: Instruction, actual: Instruction): Feedback {
   return { code: 'dockerfile-argument-mismatch', expected: expected.text, actual: actual.text, message: `${code(actual.text)} does not do the same as ${code(expected.text)}.` };
 }
 
+export interface DockerfileCompareOptions {
+  /** Compare `FROM` and `COPY --from` images as resolved references (`nginx` = `docker.io/library/nginx:latest`). */
+  readonly normalizeImages: boolean;
+}
+
+function keyOf(instruction: Instruction, options: DockerfileCompareOptions): string {
+  return options.normalizeImages ? instruction.imageNormalizedKey : instructionKey(instruction);
+}
+
 /** Longest common subsequence of instruction keys, as index pairs. */
-function matchedPairs(expected: readonly Instruction[], actual: readonly Instruction[]): [number, number][] {
-  const expectedKeys = expected.map(instructionKey);
-  const actualKeys = actual.map(instructionKey);
+function matchedPairs(expected: readonly Instruction[], actual: readonly Instruction[], options: DockerfileCompareOptions): [number, number][] {
+  const expectedKeys = expected.map((instruction) => keyOf(instruction, options));
+  const actualKeys = actual.map((instruction) => keyOf(instruction, options));
   const table = Array.from({ length: expected.length + 1 }, () => new Array<number>(actual.length + 1).fill(0));
   for (let row = expected.length - 1; row >= 0; row -= 1) {
     for (let column = actual.length - 1; column >= 0; column -= 1) {
@@ -74,9 +100,9 @@ function matchedPairs(expected: readonly Instruction[], actual: readonly Instruc
 }
 
 /** Compares instruction lists; an empty result means the Dockerfiles build the same image. */
-export function compareInstructions(expected: readonly Instruction[], actual: readonly Instruction[]): Feedback[] {
+export function compareInstructions(expected: readonly Instruction[], actual: readonly Instruction[], options: DockerfileCompareOptions = { normalizeImages: false }): Feedback[] {
   const feedback: Feedback[] = [];
-  const pairs = [...matchedPairs(expected, actual), [expected.length, actual.length] as [number, number]];
+  const pairs = [...matchedPairs(expected, actual, options), [expected.length, actual.length] as [number, number]];
   let expectedIndex = 0;
   let actualIndex = 0;
 

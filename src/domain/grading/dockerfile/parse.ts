@@ -3,7 +3,8 @@
  * case-insensitive, a JSON array is exec form only when it is valid JSON (double quotes), and
  * instruction flags must be written `--name=value`.
  */
-import { displayValue, tokenizeShell } from '../command/tokenize';
+import { canonicalImage } from '../command/image';
+import { EXPANSION_MARK, displayValue, tokenizeShell } from '../command/tokenize';
 import type { Feedback } from '../verdict';
 
 export type InstructionForm = 'exec' | 'shell' | 'arguments';
@@ -20,6 +21,10 @@ export interface Instruction {
   readonly text: string;
   /** Whether shell-form text looked like a JSON array, e.g. `['nginx']` with single quotes. */
   readonly looksLikeExec: boolean;
+  /** Image references as typed: the `FROM` image or the `COPY --from` image, when not a stage. */
+  readonly images: readonly string[];
+  /** The comparison key with each image resolved to its full reference (`nginx` = `docker.io/library/nginx:latest`). */
+  readonly imageNormalizedKey: string;
 }
 
 export interface DockerfileRead {
@@ -44,6 +49,26 @@ const INSTRUCTION_FLAGS: Record<string, Record<string, FlagRule>> = {
 
 const KEYWORDS = new Set(['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'WORKDIR', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'ONBUILD', 'MAINTAINER']);
 const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+/**
+ * The instructions in which the builder itself substitutes `$VAR` and `${VAR}`, also under ONBUILD.
+ * RUN, CMD and ENTRYPOINT leave it to the shell, so their exec form gets no substitution.
+ */
+const SUBSTITUTING_KEYWORDS = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
+/** Rewrites `$NAME` as `${NAME}` outside a backslash escape, since the builder substitutes both the same way. */
+function braceVariables(text: string): string {
+  return text.replace(/(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g, '$${$1}');
+}
+
+/**
+ * Rewrites `$NAME` as `${NAME}` in a shell word where the shell would expand it, so that
+ * shell-form RUN, CMD and ENTRYPOINT compare the two spellings as equal. A `$` inside single
+ * quotes carries no expansion mark and stays as written.
+ */
+function braceMarkedVariables(value: string): string {
+  if (!value.includes(EXPANSION_MARK)) return value;
+  return value.replace(new RegExp(`${EXPANSION_MARK}\\$([A-Za-z_][A-Za-z0-9_]*)`, 'g'), `${EXPANSION_MARK}$\${$1}`);
+}
 
 /** Joins continuation lines and drops comments and blank lines, keeping each instruction's text. */
 function logicalLines(text: string): string[] {
@@ -83,7 +108,7 @@ function shellWords(rest: string): string[] {
   const words: string[] = [];
   tokens.list.commands.forEach((command, index) => {
     if (index > 0) words.push(tokens.list.operators[index - 1] ?? ';');
-    words.push(...command.words.map((word) => word.value));
+    words.push(...command.words.map((word) => braceMarkedVariables(word.value)));
     for (const redirection of command.redirections) words.push(`${redirection.fd}${redirection.operator}`, redirection.target);
   });
   return words;
@@ -98,7 +123,7 @@ function plainWords(rest: string): string[] {
 function keyValuePairs(rest: string): string[] | undefined {
   const tokens = tokenizeShell(rest);
   if (!tokens.ok || tokens.list.commands.length !== 1) return undefined;
-  const words = tokens.list.commands[0]!.words.map((word) => displayValue(word.value));
+  const words = tokens.list.commands[0]!.words.map((word) => displayValue(braceMarkedVariables(word.value)));
   if (!words.every((word) => /^[^=]+=/.test(word))) return undefined;
   return words.map((word) => word).sort();
 }
@@ -138,7 +163,22 @@ interface ReadState {
   readonly notes: Feedback[];
 }
 
-function readFlags(keyword: string, words: string[], line: string, state: ReadState): string[] {
+/**
+ * Reads a `COPY --from` value: a stage number or name becomes the stage's lowercase name, and
+ * anything else is an image reference, recorded in `images`. Stage names are case-insensitive.
+ * NOTE: in a fragment without its FROM lines, a bare name such as `build` may be a stage defined
+ * elsewhere, so it is lowercased like a stage name but still resolved like an image.
+ */
+function readCopySource(value: string, state: ReadState, images: string[]): string {
+  if (/^\d+$/.test(value)) return state.stages[Number(value)] ?? value;
+  const lower = value.toLowerCase();
+  if (state.stages.includes(lower)) return lower;
+  const source = /[:/@.]/.test(value) ? value : lower;
+  if (!source.includes('$')) images.push(source);
+  return source;
+}
+
+function readFlags(keyword: string, words: string[], line: string, state: ReadState, images: string[]): string[] {
   const rules = INSTRUCTION_FLAGS[keyword];
   const flags: string[] = [];
   while (words[0]?.startsWith('--')) {
@@ -165,17 +205,34 @@ function readFlags(keyword: string, words: string[], line: string, state: ReadSt
       continue;
     }
     let value = equals === -1 ? 'true' : word.slice(equals + 1);
-    if (keyword === 'COPY' && name === 'from' && /^\d+$/.test(value)) value = state.stages[Number(value)] ?? value;
-    if (keyword === 'COPY' && name === 'from') value = value.toLowerCase();
+    if (keyword === 'COPY' && name === 'from') value = readCopySource(value, state, images);
     flags.push(`${name}=${value}`);
   }
   return flags.sort();
 }
 
+/** Adds the key under which images compare as resolved references. */
+function withImageKey(instruction: Omit<Instruction, 'imageNormalizedKey'>): Instruction {
+  const resolve = (value: string) => (instruction.images.includes(value) ? canonicalImage(value, 'docker') : value);
+  const resolved = {
+    ...instruction,
+    flags: instruction.flags.map((flag) => (flag.startsWith('from=') ? `from=${resolve(flag.slice('from='.length))}` : flag)),
+    args: instruction.keyword === 'FROM' ? instruction.args.map((arg, index) => (index === 0 ? resolve(arg) : arg)) : instruction.args,
+  };
+  return { ...instruction, imageNormalizedKey: instructionKey(resolved) };
+}
+
 function readInstruction(line: string, state: ReadState): Instruction | undefined {
+  const instruction = readInstructionParts(line, state);
+  return instruction && withImageKey(instruction);
+}
+
+function readInstructionParts(line: string, state: ReadState): Omit<Instruction, 'imageNormalizedKey'> | undefined {
   const match = /^(\S+)\s*(.*)$/s.exec(line)!;
   const keyword = match[1]!.toUpperCase();
   let rest = match[2]!.trim();
+  // ENV and LABEL values are read with shell quoting, which `keyValuePairs` applies before bracing.
+  if (SUBSTITUTING_KEYWORDS.has(keyword) && keyword !== 'ENV' && keyword !== 'LABEL') rest = braceVariables(rest);
 
   if (!KEYWORDS.has(keyword)) {
     state.errors.push({ code: 'dockerfile-unknown-instruction', actual: line, message: `\`${match[1]}\` is not a Dockerfile instruction.` });
@@ -187,10 +244,11 @@ function readInstruction(line: string, state: ReadState): Instruction | undefine
 
   const words = rest.split(/\s+/).filter((word) => word !== '');
   const before = words.length;
-  const flags = INSTRUCTION_FLAGS[keyword] ? readFlags(keyword, words, line, state) : [];
+  const images: string[] = [];
+  const flags = INSTRUCTION_FLAGS[keyword] ? readFlags(keyword, words, line, state, images) : [];
   // Drop the flag words from the text too, keeping the spacing of what follows.
   for (let consumed = before - words.length; consumed > 0; consumed -= 1) rest = rest.replace(/^\S+\s*/, '');
-  const base = { keyword, flags, text: line, looksLikeExec: false };
+  const base = { keyword, flags, text: line, looksLikeExec: false, images };
 
   if (COMMAND_KEYWORDS.has(keyword) || keyword === 'SHELL') {
     const exec = parseExecArray(rest);
@@ -204,8 +262,10 @@ function readInstruction(line: string, state: ReadState): Instruction | undefine
       state.workdir = '/';
       const [image = '', asWord, name] = words;
       const stage = asWord?.toUpperCase() === 'AS' && name ? name.toLowerCase() : undefined;
+      // `FROM build` names an earlier stage and `scratch` is the reserved empty base; neither is an image to resolve.
+      const isImage = !state.stages.includes(image.toLowerCase()) && image.toLowerCase() !== 'scratch' && !image.includes('$');
       state.stages.push(stage ?? String(state.stages.length));
-      return { ...base, form: 'arguments', args: stage ? [image, stage] : [image] };
+      return { ...base, form: 'arguments', args: stage ? [image, stage] : [image], images: isImage ? [image] : [] };
     }
     case 'COPY':
     case 'ADD': {
@@ -223,7 +283,7 @@ function readInstruction(line: string, state: ReadState): Instruction | undefine
     case 'LABEL': {
       const pairs = keyValuePairs(rest);
       if (pairs) return { ...base, form: 'arguments', args: pairs };
-      const [key = '', ...value] = words;
+      const [key = '', ...value] = words.map(braceVariables);
       if (keyword === 'ENV' && value.length > 0) {
         state.notes.push({
           code: 'dockerfile-env-legacy',
@@ -233,7 +293,7 @@ function readInstruction(line: string, state: ReadState): Instruction | undefine
         });
         return { ...base, form: 'arguments', args: [`${key}=${value.join(' ')}`] };
       }
-      return { ...base, form: 'arguments', args: words };
+      return { ...base, form: 'arguments', args: words.map(braceVariables) };
     }
     case 'VOLUME':
       return { ...base, form: 'arguments', args: plainWords(rest).map(normalizeFilePath).sort() };
@@ -267,6 +327,6 @@ export function readDockerfile(text: string, options: { fragment: boolean }): Do
 }
 
 /** Returns the comparison key of an instruction; equal keys mean the instructions do the same thing. */
-export function instructionKey(instruction: Instruction): string {
+export function instructionKey(instruction: Pick<Instruction, 'keyword' | 'flags' | 'form' | 'args'>): string {
   return `${instruction.keyword}\u0000${instruction.flags.join(' ')}\u0000${instruction.form}\u0000${instruction.args.join('\u0001')}`;
 }

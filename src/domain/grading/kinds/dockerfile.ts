@@ -1,4 +1,4 @@
-import { joinPath, literal, object, oneOrMany, refine, string } from '../../deck/shape';
+import { boolean, joinPath, literal, object, oneOrMany, optional, refine, string } from '../../deck/shape';
 import { compareInstructions } from '../dockerfile/compare';
 import { readDockerfile } from '../dockerfile/parse';
 import type { DockerfileRead } from '../dockerfile/parse';
@@ -11,6 +11,8 @@ export interface DockerfileChecker {
   kind: 'dockerfile';
   /** One accepted Dockerfile text, or several alternatives. */
   expected: string[];
+  /** Compare `FROM` and `COPY --from` images as references (`nginx` = `nginx:latest`); only for prompts that ask for the image, not a literal name. */
+  normalizeImages?: boolean;
 }
 
 const STARTS_WITH_FROM = /^\s*(#.*\n\s*)*(ARG\s[^\n]*\n\s*)*FROM\s/i;
@@ -50,15 +52,17 @@ const expectedDockerfiles = refine(oneOrMany(string()), (values, path, problems)
 
 export const dockerfileKind: CheckerKind<DockerfileChecker> = {
   kind: 'dockerfile',
-  description: 'Compares Dockerfile instructions in order: keyword case and JSON spacing are free; exec and shell form are different, and instruction flags need `--name=value`.',
-  options: object({ kind: literal('dockerfile'), expected: expectedDockerfiles }),
+  description:
+    'Compares Dockerfile instructions in order: keyword case, JSON spacing and `$VAR` versus `${VAR}` outside exec form are free; exec and shell form are different, and instruction flags need `--name=value`.',
+  options: object({ kind: literal('dockerfile'), expected: expectedDockerfiles, normalizeImages: optional(boolean()) }),
   evaluate(checker, answer) {
     let closest: Feedback[] | undefined;
     let notes: readonly Feedback[] = [];
     for (const expected of readExpected(checker)) {
       const actual = readDockerfile(answer.text, { fragment: expected.fragment });
       notes = actual.notes;
-      const feedback = [...actual.errors, ...compareInstructions(expected.read.instructions, actual.instructions)];
+      const options = { normalizeImages: checker.normalizeImages ?? false };
+      const feedback = [...actual.errors, ...compareInstructions(expected.read.instructions, actual.instructions, options)];
       if (feedback.length === 0) return verdict(true, actual.notes);
       if (!closest || feedback.length < closest.length) closest = feedback;
     }
