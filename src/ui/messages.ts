@@ -145,6 +145,7 @@ export const messages = {
     workerFailed: 'the package could not be read in this browser; reload the page and try again, or convert it with `layerdeck convert` first',
     saveFailed: 'saving the deck failed, so nothing was changed; try again, and free some storage space if the device is full',
     failed: (file: string) => `${file} was not imported, and nothing was changed:`,
+    fixAndRetry: 'Fix the file at the places listed, or choose another file, then import it again.',
     text: {
       heading: 'Check the columns',
       separator: 'Field separator',
