@@ -151,6 +151,7 @@ export const messages = {
       separator: 'Field separator',
       separators: { '\t': 'Tab', ',': 'Comma', ';': 'Semicolon', '|': 'Pipe', ':': 'Colon', ' ': 'Space' } as Record<string, string>,
       unsure: 'The separator could not be recognized, so Tab is assumed. Pick the one the file uses.',
+      encoding: 'The file is not UTF-8, so it was read as Windows-1252 (Western European). If letters look wrong, save it as UTF-8 and import it again.',
       html: 'The fields contain HTML; it is kept and shown as formatted text.',
       column: (number: number, name: string) => (name ? `Column ${number}: ${name}` : `Column ${number}`),
       roleLabel: (number: number) => `Use of column ${number}`,

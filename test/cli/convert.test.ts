@@ -76,3 +76,13 @@ describe('layerdeck convert', () => {
     expect((await run('convert', 'a.csv', '--separator', 'slash')).stderr).toContain('--separator needs tab, comma');
   });
 });
+
+describe('layerdeck convert with other encodings', () => {
+  it('reads Windows-1252 with a warning', async () => {
+    const input = file('latin.csv', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x63, 0x6f, 0x66, 0x66, 0x65, 0x65, 0x0a]));
+    const result = await run('convert', input);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).cards[0].front).toBe('café');
+    expect(result.stderr).toBe('warning: latin.csv is not UTF-8, so it was read as Windows-1252; if letters look wrong, save it as UTF-8 and convert it again.\n');
+  });
+});

@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import type { Io } from '../io';
 import type { ImportOutcome } from '../../domain/import/problems';
 import { formatImportProblem } from '../../domain/import/problems';
+import { decodeTextFile } from '../../domain/import/encoding';
 import { separatorFromValue } from '../../domain/import/text-header';
 
 const USAGE = 'convert <input> [-o <deck.json>] [--separator <tab|comma|semicolon|pipe|colon|space|character>]';
@@ -40,10 +41,14 @@ function parseArguments(args: string[]): Arguments | string {
 }
 
 /** Runs the importer that matches the file extension, the same code the app runs. */
-async function convertFile(path: string, bytes: Uint8Array, separator: string | undefined): Promise<ImportOutcome | string> {
+async function convertFile(path: string, bytes: Uint8Array, separator: string | undefined, warn: (message: string) => void): Promise<ImportOutcome | string> {
   const extension = extname(path).toLowerCase();
   const name = path.split(/[\\/]/).pop() ?? path;
-  const text = () => new TextDecoder('utf-8').decode(bytes);
+  const decoded = decodeTextFile(bytes);
+  const text = () => decoded.text;
+  if (extension !== '.apkg' && extension !== '.colpkg' && decoded.encoding === 'windows-1252') {
+    warn(`${name} is not UTF-8, so it was read as Windows-1252; if letters look wrong, save it as UTF-8 and convert it again.`);
+  }
 
   if (extension === '.json') {
     const { convertJsonDeck } = await import('../../domain/import/json-deck');
@@ -77,7 +82,7 @@ async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
 
-  const outcome = await convertFile(parsed.input, bytes, parsed.separator);
+  const outcome = await convertFile(parsed.input, bytes, parsed.separator, (message) => io.stderr.write(`warning: ${message}\n`));
   if (typeof outcome === 'string') {
     io.stderr.write(`layerdeck convert: ${outcome}\n`);
     return 2;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/domain/deck/format';
 import type { ImportedDeck, ImportOutcome } from '../../../src/domain/import/problems';
+import { decodeTextFile } from '../../../src/domain/import/encoding';
 import { guessSeparator } from '../../../src/domain/import/separator';
 import { convertTextFile, inspectTextFile } from '../../../src/domain/import/text-file';
 import type { ColumnRole } from '../../../src/domain/import/text-file';
@@ -260,5 +261,20 @@ describe('convertTextFile', () => {
   it('joins several back columns', () => {
     const deck = imported(convertTextFile('x.csv', 'q,a,b\n', { separator: ',', roles: ['front', 'back', 'back'] }));
     expect(deck.deck.cards[0]).toMatchObject({ back: 'a\n\nb' });
+  });
+});
+
+describe('decodeTextFile', () => {
+  it('reads UTF-8 and drops its byte order mark', () => {
+    expect(decodeTextFile(new Uint8Array([0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0x2c, 0x62]))).toEqual({ text: 'é,b', encoding: 'utf-8' });
+  });
+
+  it('reads UTF-16 with a byte order mark, as Excel writes Unicode text', () => {
+    expect(decodeTextFile(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x09, 0, 0xe9, 0]))).toEqual({ text: 'a\té', encoding: 'utf-16le' });
+    expect(decodeTextFile(new Uint8Array([0xfe, 0xff, 0, 0x61, 0, 0x09, 0, 0xe9]))).toEqual({ text: 'a\té', encoding: 'utf-16be' });
+  });
+
+  it('falls back to Windows-1252 for invalid UTF-8', () => {
+    expect(decodeTextFile(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x78]))).toEqual({ text: 'café,x', encoding: 'windows-1252' });
   });
 });

@@ -8,10 +8,11 @@
  *   `fields`, `templates` (config: protobuf with 1 q_format, 2 a_format) and `decks`, whose
  *   names separate levels with U+001F instead of `::`.
  *
- * Both keep `notes` (flds: field values joined by U+001F, tags: space-separated), `cards`
- * (nid, did, ord: the template, or the cloze number minus one) and `revlog` (id: epoch ms of the
- * review, cid, ease: 1-4 or 0 for a manual change, ivl, type: 0 learn, 1 review, 2 relearn,
- * 3 filtered, 4 manual, 5 rescheduled, time: milliseconds spent).
+ * Both keep `notes` (flds: field values joined by U+001F, tags: space-separated) and `cards`
+ * (nid, did, odid: the home deck of a card in a filtered deck, ord: the template, or the cloze
+ * number minus one). They keep `revlog` too (id: epoch ms of the review, cid, ease: 1-4 or 0
+ * for a manual change, ivl, type: 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual,
+ * 5 rescheduled, time: milliseconds spent).
  */
 import { firstString, firstVarint, readFields } from './protobuf';
 
@@ -184,10 +185,11 @@ export function readCollection(db: SqliteDatabase): CollectionRows {
     tags: text(tags).split(/\s+/).filter((tag) => tag !== ''),
     fields: text(flds).split(UNIT_SEPARATOR),
   }));
-  const cards = rows(db, 'SELECT id, nid, did, ord FROM cards ORDER BY nid, ord').map(([id, nid, did, ord]) => ({
+  // A card in a filtered deck keeps its home deck in `odid`.
+  const cards = rows(db, 'SELECT id, nid, did, ord, odid FROM cards ORDER BY nid, ord').map(([id, nid, did, ord, odid]) => ({
     id: integer(id),
     noteId: integer(nid),
-    deckId: integer(did),
+    deckId: integer(odid) !== 0 ? integer(odid) : integer(did),
     ord: integer(ord),
   }));
   const revlog = hasTable(db, 'revlog')

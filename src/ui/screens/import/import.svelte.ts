@@ -6,6 +6,7 @@
  */
 import type { ImportStage } from '../../../domain/import/apkg/import-package';
 import type { ImportedDeck, ImportOutcome, ImportProblem } from '../../../domain/import/problems';
+import type { TextEncodingName } from '../../../domain/import/encoding';
 import type { ColumnRole, TextFilePreview } from '../../../domain/import/text-file';
 import type { Preset } from '../../../domain/schedule/preset';
 import type { Backup, BackupSummary } from '../../../storage/backup';
@@ -63,6 +64,8 @@ export class ImportScreenState {
   separator = $state('\t');
   roles = $state<ColumnRole[]>([]);
   skipFirstRow = $state(false);
+  /** The encoding the text file was read with; anything but UTF-8 gets a notice. */
+  encoding = $state<TextEncodingName>('utf-8');
 
   imported = $state.raw<ImportedDeck | undefined>();
   plan = $state.raw<DeckImportPlan | undefined>();
@@ -90,7 +93,9 @@ export class ImportScreenState {
     } else if (kind === 'unknown') {
       this.fail([{ file: file.name, location: '', message: messages.importScreen.unknownType }]);
     } else {
-      const text = new TextDecoder('utf-8').decode(bytes);
+      const { decodeTextFile } = await import('../../../domain/import/encoding');
+      const { text, encoding } = decodeTextFile(bytes);
+      this.encoding = encoding;
       if (kind === 'json') await this.readJson(file.name, text);
       else await this.previewText(text);
     }
@@ -257,5 +262,6 @@ export class ImportScreenState {
     this.backupResult = undefined;
     this.backup = undefined;
     this.text = '';
+    this.encoding = 'utf-8';
   }
 }

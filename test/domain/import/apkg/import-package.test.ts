@@ -105,6 +105,14 @@ describe('importAnkiPackage with unusual content', () => {
     expect(deck.history.map((entry) => entry.kind)).toEqual(['review', 'reset', 'review']);
   });
 
+  it('names the deck after the home deck of filtered cards', async () => {
+    const spec = sampleSpec();
+    const decks = [...spec.decks, { id: 1700000000099, name: 'Filtered Deck 1' }];
+    const cards = spec.cards.map((card, index) => (index === 0 ? { ...card, did: 1700000000099, odid: card.did } : card));
+    const deck = imported(importAnkiPackage('x.apkg', await buildPackage(3, { ...spec, decks, cards }), open));
+    expect(deck.deck).toMatchObject({ title: 'Spanish', id: 'anki-1600000000000' });
+  });
+
   it('names the deck after the file when cards sit in unrelated decks', async () => {
     const spec = sampleSpec();
     const cards = spec.cards.map((card, index) => ({ ...card, did: index === 0 ? 1 : card.did }));

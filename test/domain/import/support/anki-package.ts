@@ -50,6 +50,8 @@ export interface CardSpec {
   readonly nid: number;
   readonly did: number;
   readonly ord: number;
+  /** The home deck of a card that sits in a filtered deck. */
+  readonly odid?: number;
 }
 
 export interface RevlogSpec {
@@ -149,7 +151,7 @@ function insertCommon(db: Database, spec: CollectionSpec): void {
     db.run('INSERT INTO notes VALUES (?, ?, ?, 0, -1, ?, ?, ?, 0, 0, ?)', [note.id, note.guid, note.mid, tags, note.fields.join('\x1f'), note.fields[0] ?? '', '']);
   }
   for (const card of spec.cards) {
-    db.run('INSERT INTO cards VALUES (?, ?, ?, ?, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?)', [card.id, card.nid, card.did, card.ord, '']);
+    db.run('INSERT INTO cards VALUES (?, ?, ?, ?, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, 0, ?)', [card.id, card.nid, card.did, card.ord, card.odid ?? 0, '']);
   }
   for (const entry of spec.revlog ?? []) {
     db.run('INSERT INTO revlog VALUES (?, ?, -1, ?, ?, 0, 2500, ?, ?)', [entry.id, entry.cid, entry.ease, entry.ivl, entry.time, entry.type]);
