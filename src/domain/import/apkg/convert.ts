@@ -133,7 +133,11 @@ function clozeCard(notetype: Notetype, id: string, context: { fields: Map<string
   return { id, type: 'cloze', text, ...(extra !== '' && { extra }), format: 'html', ...tags };
 }
 
-/** Review history from the revlog: grades 1-4 are kept, Anki's "Forget" becomes a reset. */
+/**
+ * Reads review history from the revlog: grades 1-4 are kept, and Anki's "Forget" becomes a reset.
+ * NOTE: Anki's old v1 scheduler logged learning grades with three buttons (2 Good, 3 Easy); such
+ * entries, if a collection still has them, are read here as Hard and Good.
+ */
 export function historyFromRevlog(revlog: readonly RevlogRow[], itemOfCard: ReadonlyMap<number, string>): HistoryEntry[] {
   const history: HistoryEntry[] = [];
   for (const entry of revlog) {
