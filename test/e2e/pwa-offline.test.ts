@@ -42,7 +42,7 @@ describe('offline after one online visit', () => {
     server.setRoot(empty);
 
     await page.reload();
-    await expect.poll(() => page.locator('.deck', { hasText: 'Dockerfile instructions' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.deck', { hasText: 'Dockerfile instructions' }).count(), { timeout: 15_000 }).toBe(1);
 
     const coldStart = await profile.context.newPage();
     await coldStart.goto(server.url);

@@ -55,9 +55,9 @@ describe('Settings', () => {
     const page = await freshPage();
     await page.goto(`${server.url}/settings`);
 
-    await expect.poll(() => page.locator('.persistence').getAttribute('data-persistence')).toBe('not-granted');
+    await expect.poll(() => page.locator('.persistence').getAttribute('data-persistence'), { timeout: 15_000 }).toBe('not-granted');
     expect(await page.locator('.persistence').textContent()).toContain('Export a backup now and then');
-    expect(await page.locator('.usage').textContent()).toMatch(/^Layerdeck uses .+ of the .+ this browser allows it\.$/);
+    expect(await page.locator('.usage').textContent(), { timeout: 15_000 }).toMatch(/^Layerdeck uses .+ of the .+ this browser allows it\.$/);
   });
 
   it('shows granted persistence', async () => {
@@ -66,7 +66,7 @@ describe('Settings', () => {
     await browser.send('Browser.grantPermissions', { origin: server.url, permissions: ['durableStorage'] });
     await page.goto(`${server.url}/settings`);
 
-    await expect.poll(() => page.locator('.persistence').getAttribute('data-persistence')).toBe('granted');
+    await expect.poll(() => page.locator('.persistence').getAttribute('data-persistence'), { timeout: 15_000 }).toBe('granted');
     expect(await page.locator('.persistence').textContent()).toContain('keeps Layerdeck’s data');
     expect(await page.getByRole('button', { name: 'Ask the browser to keep data' }).count()).toBe(0);
   });

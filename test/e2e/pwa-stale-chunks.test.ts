@@ -59,7 +59,7 @@ describe('a lazy chunk missing after a deploy', () => {
     const { page, navigations } = await pageWithMissingChunks(Number.POSITIVE_INFINITY);
     await page.goto(server.url);
 
-    await expect.poll(navigations).toBe(2);
+    await expect.poll(navigations, { timeout: 15_000 }).toBe(2);
     await page.getByRole('alert').filter({ hasText: 'The bundled decks could not be downloaded' }).waitFor();
     await page.waitForTimeout(1500);
     expect(navigations()).toBe(2);

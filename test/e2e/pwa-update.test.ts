@@ -47,7 +47,7 @@ describe('update to a new deploy', () => {
   it('prompts, then reloads once into build B', async () => {
     const page = await profile.context.newPage();
     await page.goto(`${server.url}/settings`);
-    await expect.poll(() => page.locator('.app-version').textContent()).toMatch(/^Layerdeck \d+\.\d+\.\d+$/);
+    await expect.poll(() => page.locator('.app-version').textContent(), { timeout: 15_000 }).toMatch(/^Layerdeck \d+\.\d+\.\d+$/);
     await waitForServiceWorker(page);
 
     await page.goto(`${server.url}/study/dockerfile-instructions`);
@@ -69,7 +69,7 @@ describe('update to a new deploy', () => {
     await page.locator('.study-card').waitFor();
     expect(await countStored(page, 'reviews')).toBe(1);
     await page.goto(`${server.url}/settings`);
-    await expect.poll(() => page.locator('.app-version').textContent()).toContain('build deploy-b');
+    await expect.poll(() => page.locator('.app-version').textContent(), { timeout: 15_000 }).toContain('build deploy-b');
     expect(await page.locator('.update-prompt').count()).toBe(0);
 
     // No second reload follows the first.
