@@ -1,0 +1,295 @@
+/**
+ * The storage bench page. It runs the app's own storage code (`Repository`, the import path) and
+ * bare Dexie side by side in one page, so both see the same browser, the same disk and the same
+ * data. The Node runner calls the functions on `window.layerdeckBench` through Playwright.
+ */
+import { Dexie } from 'dexie';
+import type { Deck } from '../../src/domain/deck/format';
+import { convertJsonDeck } from '../../src/domain/import/json-deck';
+import { DEFAULT_PRESET } from '../../src/domain/schedule/preset';
+import type { Schedule } from '../../src/domain/schedule/fsrs-adapter';
+import { studyWindow } from '../../src/domain/schedule/queue';
+import { DATABASE_NAME, LayerdeckDatabase } from '../../src/storage/db';
+import type { ReviewRecord } from '../../src/storage/db';
+import { planDeckImport, saveImportedDeck } from '../../src/storage/import';
+import { Repository } from '../../src/storage/repository';
+import { BENCH_DECK_ID } from './protocol';
+import type { AppImportTiming, DueQueueSamples, SeedReport, StorageBenchApi, StudyStepSamples } from './protocol';
+import { createRandom, seededDeckText, seededHistory } from './synthetic';
+import type { SeededItem } from './synthetic';
+
+const MS_PER_DAY = 86_400_000;
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** The object stores and indexes of the app's schema, as `Dexie.stores()` takes them. */
+function appStores(): Record<string, string> {
+  const schemaSource = new LayerdeckDatabase('layerdeck-bench-schema');
+  const stores = Object.fromEntries(
+    schemaSource.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')]),
+  );
+  schemaSource.close();
+  return stores;
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return Dexie.delete(name);
+}
+
+async function importApp(dbName: string, cardCount: number): Promise<AppImportTiming> {
+  const text = seededDeckText(BENCH_DECK_ID, cardCount);
+  const db = new LayerdeckDatabase(dbName);
+  await db.open();
+
+  const start = performance.now();
+  const outcome = convertJsonDeck(`${BENCH_DECK_ID}.json`, text);
+  if (!outcome.ok) throw new Error(`The generated deck was rejected: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
+  const converted = performance.now();
+  await planDeckImport(db, outcome.value.deck);
+  const planned = performance.now();
+  await saveImportedDeck(db, outcome.value, { removedCards: 'remove', preset: DEFAULT_PRESET, timeZone, now: Date.now() });
+  const saved = performance.now();
+
+  db.close();
+  return { convertMs: converted - start, planMs: planned - converted, saveMs: saved - planned, totalMs: saved - start };
+}
+
+/**
+ * Writes the deck, card and schedule records that `importApp` writes, with bare Dexie in one
+ * transaction over the same object stores and indexes. The records are built before the clock starts.
+ */
+async function importBare(dbName: string, cardCount: number): Promise<number> {
+  const deck = JSON.parse(seededDeckText(BENCH_DECK_ID, cardCount)) as Deck;
+  const deckRecord = {
+    id: deck.id,
+    title: deck.title,
+    origin: 'imported',
+    formatVersion: deck.version,
+    contentHash: 'bare',
+    cardCount: deck.cards.length,
+    position: 0,
+    updatedAt: Date.now(),
+  };
+  const cards = deck.cards.map((content, position) => ({ key: `${deck.id}/${content.id}`, deckId: deck.id, position, content }));
+  const schedules = cards.map((card, position) => ({
+    cardKey: card.key,
+    deckId: deck.id,
+    state: 'new',
+    due: position,
+    stability: 0,
+    difficulty: 0,
+    reps: 0,
+    lapses: 0,
+    step: 0,
+    scheduledDays: 0,
+    lastReview: null,
+  }));
+
+  const db = new Dexie(dbName);
+  db.version(1).stores(appStores());
+  await db.open();
+  const start = performance.now();
+  await db.transaction('rw', ['decks', 'cards', 'schedules'], async () => {
+    await db.table('decks').put(deckRecord);
+    await db.table('cards').bulkPut(cards);
+    await db.table('schedules').bulkPut(schedules);
+  });
+  const elapsed = performance.now() - start;
+  db.close();
+  return elapsed;
+}
+
+function reviewRecords(item: SeededItem, random: () => number): ReviewRecord[] {
+  const { schedule, reviewTimes } = item;
+  return reviewTimes.map((time, count) => ({
+    cardKey: schedule.cardKey,
+    deckId: schedule.deckId,
+    time,
+    rating: random() < 0.1 ? 'again' : 'good',
+    durationMs: Math.round(2000 + random() * 8000),
+    before: { ...schedule, state: count === 0 ? 'new' : 'review', reps: count, lastReview: count === 0 ? null : reviewTimes[count - 1]! },
+    after: { state: 'review', due: time + MS_PER_DAY },
+  }));
+}
+
+/**
+ * Gives the bench deck in the app database the history of a heavy user: schedules for the
+ * reviewed cards, and `reviewCount` reviews written with `bulkAdd` in chunks of `chunkSize`.
+ */
+async function seedHistory(reviewCount: number, chunkSize: number): Promise<SeedReport> {
+  const db = new LayerdeckDatabase(DATABASE_NAME);
+  const now = Date.now();
+  const { dayStart } = studyWindow(now, DEFAULT_PRESET, timeZone);
+  const random = createRandom(13);
+
+  const cardCount = await db.cards.where('deckId').equals(BENCH_DECK_ID).count();
+  // The import stored every card as new already, so only the reviewed ones are written again.
+  const items = seededHistory(BENCH_DECK_ID, cardCount, reviewCount, now, dayStart).filter((item) => item.reviewTimes.length > 0);
+
+  const schedulesStart = performance.now();
+  await db.schedules.bulkPut(items.map((item) => item.schedule));
+  const schedulesMs = performance.now() - schedulesStart;
+
+  let reviewsMs = 0;
+  let written = 0;
+  let chunk: ReviewRecord[] = [];
+  const flush = async () => {
+    const start = performance.now();
+    await db.reviews.bulkAdd(chunk);
+    reviewsMs += performance.now() - start;
+    written += chunk.length;
+    chunk = [];
+  };
+  for (const item of items) {
+    chunk.push(...reviewRecords(item, random));
+    if (chunk.length >= chunkSize) await flush();
+  }
+  if (chunk.length > 0) await flush();
+
+  const dueNow = items.filter((item) => item.schedule.due <= now).length;
+  db.close();
+  return { cards: cardCount, reviews: written, schedulesMs, reviewsMs, reviewsPerSecond: (written / reviewsMs) * 1000, dueNow };
+}
+
+async function setStudyLimits(reviewsPerDay: number, newPerDay: number): Promise<void> {
+  const repository = new Repository(new LayerdeckDatabase(DATABASE_NAME));
+  await repository.savePreset({ ...DEFAULT_PRESET, reviewsPerDay, newPerDay }, BENCH_DECK_ID);
+  repository.db.close();
+}
+
+async function timed<T>(samples: number[], operation: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await operation();
+  samples.push(performance.now() - start);
+  return result;
+}
+
+/** A plain Dexie connection to the app's database, opened without the app's schema declarations. */
+async function openBare(): Promise<Dexie> {
+  const bare = new Dexie(DATABASE_NAME);
+  await bare.open();
+  return bare;
+}
+
+/** The bare Dexie reads for the next card when no learning item is due: the earliest due review and its content. */
+async function bareNextCard(bare: Dexie, now: number): Promise<string | undefined> {
+  return bare.transaction('r', ['schedules', 'cards'], async () => {
+    const schedule = (await bare
+      .table('schedules')
+      .where('[deckId+state+due]')
+      .between([BENCH_DECK_ID, 'review', Dexie.minKey], [BENCH_DECK_ID, 'review', now], true, true)
+      .first()) as Schedule | undefined;
+    if (!schedule) return undefined;
+    const card = (await bare.table('cards').get(schedule.cardKey)) as { key: string } | undefined;
+    return card?.key;
+  });
+}
+
+/** The bare Dexie counts of new, learning and due items over the index `countsFor` reads. */
+async function bareCounts(bare: Dexie, dayEnd: number): Promise<number[]> {
+  return bare.transaction('r', ['schedules'], () => {
+    const index = bare.table('schedules').where('[deckId+state+due]');
+    return Promise.all([
+      index.between([BENCH_DECK_ID, 'new', Dexie.minKey], [BENCH_DECK_ID, 'new', Dexie.maxKey]).count(),
+      index.between([BENCH_DECK_ID, 'learning', Dexie.minKey], [BENCH_DECK_ID, 'learning', dayEnd]).count(),
+      index.between([BENCH_DECK_ID, 'relearning', Dexie.minKey], [BENCH_DECK_ID, 'relearning', dayEnd]).count(),
+      index.between([BENCH_DECK_ID, 'review', Dexie.minKey], [BENCH_DECK_ID, 'review', dayEnd]).count(),
+    ]);
+  });
+}
+
+async function dueQueue(repetitions: number): Promise<DueQueueSamples> {
+  const repository = new Repository(new LayerdeckDatabase(DATABASE_NAME));
+  await repository.open();
+  const bare = await openBare();
+  const now = Date.now();
+  const preset = await repository.preset(BENCH_DECK_ID);
+  const { dayEnd } = studyWindow(now, preset, timeZone);
+
+  const samples = { nextItem: [] as number[], bareNext: [] as number[], countsFor: [] as number[], bareCounts: [] as number[], reviewCount: [] as number[] };
+  let cardKey = '';
+  // The two paths alternate, and each goes first half of the time, so neither profits from the other's cache alone.
+  for (let repetition = 0; repetition < repetitions; repetition++) {
+    const appFirst = repetition % 2 === 0;
+    const runApp = async () => {
+      const item = await timed(samples.nextItem, () => repository.nextItem(BENCH_DECK_ID, now, timeZone));
+      await timed(samples.countsFor, () => repository.countsFor(BENCH_DECK_ID, now, timeZone));
+      return item?.schedule.cardKey;
+    };
+    const runBare = async () => {
+      const key = await timed(samples.bareNext, () => bareNextCard(bare, now));
+      await timed(samples.bareCounts, () => bareCounts(bare, dayEnd));
+      return key;
+    };
+    const [appKey, bareKey] = appFirst ? [await runApp(), await runBare()] : [...[await runBare(), await runApp()].reverse()];
+    if (!appKey || appKey !== bareKey) throw new Error(`The app and bare Dexie picked different next cards: ${appKey} and ${bareKey}.`);
+    cardKey = appKey;
+  }
+  for (let repetition = 0; repetition < 3; repetition++) {
+    await timed(samples.reviewCount, () => repository.reviewCount(BENCH_DECK_ID));
+  }
+
+  bare.close();
+  repository.db.close();
+  return { ...samples, cardKey };
+}
+
+async function studySteps(count: number): Promise<StudyStepSamples> {
+  const repository = new Repository(new LayerdeckDatabase(DATABASE_NAME));
+  await repository.open();
+  const bare = await openBare();
+  const samples: StudyStepSamples = {
+    grade: [],
+    preset: [],
+    nextItem: [],
+    countsFor: [],
+    countNew: [],
+    countLearning: [],
+    countDue: [],
+    reviewsToday: [],
+    holds: [],
+    queueQueries: [],
+    cardGet: [],
+  };
+
+  let item = await repository.nextItem(BENCH_DECK_ID, Date.now(), timeZone);
+  for (let step = 0; step < count && item; step++) {
+    const now = Date.now();
+    const current = item;
+    await timed(samples.grade, () => repository.grade({ cardKey: current.schedule.cardKey, rating: 'good', now, timeZone, durationMs: 3000 }));
+    // The study screen's `advance`: the deck's options, the next card, then the counts.
+    const preset = await timed(samples.preset, () => repository.preset(BENCH_DECK_ID));
+    item = await timed(samples.nextItem, () => repository.nextItem(BENCH_DECK_ID, now, timeZone));
+    await timed(samples.countsFor, () => repository.countsFor(BENCH_DECK_ID, now, timeZone));
+
+    // The reads inside countsFor, one at a time, to show which of them costs the time.
+    const { dayStart, dayEnd } = studyWindow(now, preset, timeZone);
+    const index = bare.table('schedules').where('[deckId+state+due]');
+    await timed(samples.countNew, () => index.between([BENCH_DECK_ID, 'new', Dexie.minKey], [BENCH_DECK_ID, 'new', Dexie.maxKey]).count());
+    await timed(samples.countLearning, () => index.between([BENCH_DECK_ID, 'learning', Dexie.minKey], [BENCH_DECK_ID, 'learning', dayEnd]).count());
+    await timed(samples.countDue, () => index.between([BENCH_DECK_ID, 'review', Dexie.minKey], [BENCH_DECK_ID, 'review', dayEnd]).count());
+    await timed(samples.reviewsToday, () => bare.table('reviews').where('[deckId+time]').between([BENCH_DECK_ID, dayStart], [BENCH_DECK_ID, dayEnd]).toArray());
+
+    // The reads inside nextItem, one at a time.
+    await timed(samples.holds, () => bare.table('holds').where('deckId').equals(BENCH_DECK_ID).toArray());
+    await timed(samples.queueQueries, () =>
+      bare.transaction('r', ['schedules'], () =>
+        Promise.all([
+          index.between([BENCH_DECK_ID, 'learning', Dexie.minKey], [BENCH_DECK_ID, 'learning', dayEnd]).limit(1).toArray(),
+          index.between([BENCH_DECK_ID, 'relearning', Dexie.minKey], [BENCH_DECK_ID, 'relearning', dayEnd]).limit(1).toArray(),
+          index.between([BENCH_DECK_ID, 'review', Dexie.minKey], [BENCH_DECK_ID, 'review', now], true, true).limit(1).toArray(),
+          index.between([BENCH_DECK_ID, 'new', Dexie.minKey], [BENCH_DECK_ID, 'new', Dexie.maxKey]).limit(1).toArray(),
+        ]),
+      ),
+    );
+    const shown = item;
+    if (shown) await timed(samples.cardGet, () => bare.table('cards').get(shown.schedule.cardKey));
+  }
+
+  bare.close();
+  repository.db.close();
+  return samples;
+}
+
+const api: StorageBenchApi = { deleteDatabase, importApp, importBare, seedHistory, setStudyLimits, dueQueue, studySteps };
+window.layerdeckBench = api;
+document.body.dataset['ready'] = 'true';

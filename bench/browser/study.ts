@@ -1,0 +1,46 @@
+/**
+ * Grade-to-next-card in the built app: the answer is shown with Space, then the key 3 (Good)
+ * grades it. Playwright sends real key presses; the probe in the page times each one from the
+ * keydown event's time stamp to the first animation frame after the next card is in the DOM.
+ */
+import type { Page } from 'playwright-core';
+import type { TransitionKind, TransitionTiming } from './protocol';
+
+export interface StudyRunResult {
+  /** Key 3 pressed to the frame after the next card appeared, one sample per grade. */
+  readonly gradeToFrameMs: number[];
+  /** Key 3 pressed to the next card in the DOM, before waiting for a frame. */
+  readonly gradeToDomMs: number[];
+  /** Space pressed to the frame after the grade buttons appeared. */
+  readonly revealToFrameMs: number[];
+  readonly requested: number;
+  /** Whether the time budget ran out before `requested` grades. */
+  readonly stoppedByBudget: boolean;
+}
+
+async function pressAndTime(page: Page, kind: TransitionKind, key: string): Promise<TransitionTiming> {
+  await page.evaluate((armed) => window.layerdeckProbe!.arm(armed), kind);
+  await page.keyboard.press(key);
+  return page.evaluate(() => window.layerdeckProbe!.pending!);
+}
+
+/** Grades up to `count` cards of the page's study session, stopping early when `budgetMs` has passed. */
+export async function benchGradeToNext(page: Page, count: number, budgetMs: number): Promise<StudyRunResult> {
+  const result = { gradeToFrameMs: [] as number[], gradeToDomMs: [] as number[], revealToFrameMs: [] as number[] };
+  const started = Date.now();
+  await page.locator('.study-card[data-card-key]').waitFor();
+
+  for (let grade = 0; grade < count; grade++) {
+    if (Date.now() - started > budgetMs) return { ...result, requested: count, stoppedByBudget: true };
+    const before = await page.locator('.study-card').getAttribute('data-card-key');
+
+    const reveal = await pressAndTime(page, 'answer', 'Space');
+    result.revealToFrameMs.push(reveal.frameAt - reveal.keyAt);
+
+    const next = await pressAndTime(page, 'next-card', '3');
+    if (!next.cardKey || next.cardKey === before) throw new Error(`Grade ${grade + 1} did not lead to another card (shown: ${next.cardKey ?? 'none'}).`);
+    result.gradeToFrameMs.push(next.frameAt - next.keyAt);
+    result.gradeToDomMs.push(next.domAt - next.keyAt);
+  }
+  return { ...result, requested: count, stoppedByBudget: false };
+}
