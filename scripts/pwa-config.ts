@@ -64,9 +64,6 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
-    // Opening a deck file starts the app at its start URL. The action stays `/` on purpose, because
-    // the import feature can read the files from `window.launchQueue` on any route. So the manifest,
-    // which installed apps refresh only now and then, need not change when that feature lands.
     // Files opened with the installed app go to the import screen, which reads them from `launchQueue`.
     file_handlers: [
       {
