@@ -22,7 +22,8 @@ self.addEventListener('message', (event: MessageEvent<PackageRequest>) => {
       const outcome = importAnkiPackage(fileName, new Uint8Array(bytes), (collection) => new SQL.Database(collection), (stage, fraction) =>
         post({ kind: 'progress', stage, fraction }),
       );
-      const transfer = outcome.ok ? outcome.value.media.map((file) => file.data.buffer as ArrayBuffer) : [];
+      // Two files may share one buffer, and a buffer may be listed for transfer only once.
+      const transfer = outcome.ok ? [...new Set(outcome.value.media.map((file) => file.data.buffer as ArrayBuffer))] : [];
       post({ kind: 'result', outcome }, transfer);
     } catch (error) {
       post({ kind: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
