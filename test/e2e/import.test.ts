@@ -143,6 +143,21 @@ describe('importing through the file picker', () => {
     await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(1);
     await page.getByRole('button', { name: 'Good' }).click();
     await expect.poll(async () => (await dumpDatabase(page)).reviews?.length).toBe(6);
+
+    // Study on until the card whose answer has a [sound:...] tag comes up.
+    const soundCard = 'anki-1600000000000/Cd4_5fz';
+    for (let index = 0; index < 4 && (await card.getAttribute('data-card-key')) !== soundCard; index++) {
+      const key = await card.getAttribute('data-card-key');
+      await page.getByRole('button', { name: 'Show answer' }).click();
+      await page.getByRole('button', { name: 'Good' }).click();
+      await page.locator(`.study-card:not([data-card-key="${key}"])`).waitFor();
+    }
+    expect(await card.getAttribute('data-card-key')).toBe(soundCard);
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    const audio = card.locator('.answer audio[data-media="perro.mp3"]');
+    await expect.poll(() => audio.getAttribute('data-media-state')).toBe('ready');
+    expect(await audio.getAttribute('src')).toMatch(/^blob:/);
+    expect(await card.locator('.answer').textContent()).not.toContain('[sound:');
   });
 
   it('shows an error for a corrupt package and changes nothing', async () => {
