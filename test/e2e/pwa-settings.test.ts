@@ -57,7 +57,7 @@ describe('Settings', () => {
 
     await expect.poll(() => page.locator('.persistence').getAttribute('data-persistence'), { timeout: 15_000 }).toBe('not-granted');
     expect(await page.locator('.persistence').textContent()).toContain('Export a backup now and then');
-    expect(await page.locator('.usage').textContent(), { timeout: 15_000 }).toMatch(/^Layerdeck uses .+ of the .+ this browser allows it\.$/);
+    await expect.poll(() => page.locator('.usage').textContent(), { timeout: 15_000 }).toMatch(/^Layerdeck uses .+ of the .+ this browser allows it\.$/);
   });
 
   it('shows granted persistence', async () => {
