@@ -11,7 +11,8 @@ export type CreateWorkload = (typeof CREATE_WORKLOADS)[number];
 
 /** The container that kubectl generates. */
 export interface GeneratedContainer {
-  readonly name: string;
+  /** The container name, or undefined for `create job` and `create cronjob`, whose container naming the templates do not teach. */
+  readonly name: string | undefined;
   /**
    * True when kubectl appends a random five-character suffix to the name (`create deployment` with
    * an image name containing `_` or `.`), so the full name cannot be predicted.
@@ -56,7 +57,7 @@ export function deploymentContainerName(image: string): { name: string; randomNa
 
 export interface KubectlCreateInput {
   readonly workload: CreateWorkload;
-  /** The object name; Jobs and CronJobs also name their container after it. */
+  /** The object name. */
   readonly name: string;
   readonly image: string;
   /** The words after `--`. */
@@ -65,10 +66,11 @@ export interface KubectlCreateInput {
 
 /**
  * Returns the container that `kubectl create deployment|job|cronjob NAME --image=IMAGE -- WORDS`
- * creates. These commands have no `--command` flag: the words always fill `command`.
+ * creates. These commands have no `--command` flag: the words always fill `command`. Only a
+ * Deployment's container name is derived, from the image.
  */
 export function resolveKubectlCreate(input: KubectlCreateInput): GeneratedContainer {
-  const naming = input.workload === 'deployment' ? deploymentContainerName(input.image) : { name: input.name, randomNameSuffix: false };
+  const naming = input.workload === 'deployment' ? deploymentContainerName(input.image) : { name: undefined, randomNameSuffix: false };
   const base = { ...naming, image: input.image };
   return input.words.length === 0 ? base : { ...base, command: [...input.words] };
 }

@@ -46,9 +46,9 @@ describe('resolveKubectlCreate', () => {
     expect(container.args).toBeUndefined();
   });
 
-  it.each(['job', 'cronjob'] as const)('%s names container after object', (workload) => {
+  it.each(['job', 'cronjob'] as const)('%s container name is not derived', (workload) => {
     const container = resolveKubectlCreate({ workload, name: 'report', image: 'reg.io/team/web:1', words: [] });
-    expect(container.name).toBe('report');
+    expect(container.name).toBeUndefined();
   });
 
   it('deployment names container after image', () => {

@@ -229,19 +229,24 @@ export const argvDockerfile: Template<DockerfileParameter> = {
 
 const POD_CASES = ['neither', 'command', 'args', 'both'] as const satisfies readonly PodCase[];
 
-const CASE_RULES: Record<PodCase, string> = {
+const CASE_RULES: Record<Exclude<PodCase, 'args'>, string> = {
   neither: 'Neither `command` nor `args` is set, so the image ENTRYPOINT and CMD run as built.',
   command: 'Only `command` is set: it runs alone, and the image ENTRYPOINT and CMD are both ignored.',
-  args: 'Only `args` is set: the image ENTRYPOINT runs with the Pod args in place of the image CMD.',
   both: '`command` and `args` are both set, so they run together and the image ENTRYPOINT and CMD are ignored.',
 };
 
+/** States the args-only rule for the image at hand, since it depends on whether and how the image sets ENTRYPOINT. */
 function explainArgsOnly(entrypoint: DockerfileCommand | undefined): string {
-  if (!entrypoint) return 'The image has no ENTRYPOINT, so the args alone are the command line, and args[0] is the executable.';
-  if (entrypoint.form === 'shell') {
-    return 'The image ENTRYPOINT is in shell form, so the args become `$0`, `$1`… of `/bin/sh -c` and have no visible effect.';
+  if (!entrypoint) {
+    return 'Only `args` is set, and the image has no ENTRYPOINT, so the args take the place of the image CMD and are the whole command line, with args[0] as the executable.';
   }
-  return '';
+  if (entrypoint.form === 'shell') {
+    return (
+      'Only `args` is set, so the image ENTRYPOINT runs with the args in place of the image CMD. That ENTRYPOINT is in shell form, ' +
+      'so the args become `$0`, `$1`… of its `/bin/sh -c` and have no visible effect.'
+    );
+  }
+  return 'Only `args` is set, so the image ENTRYPOINT runs with the Pod args in place of the image CMD.';
 }
 
 type PodParameter = 'entrypoint' | 'cmd' | 'fields' | 'command' | 'args' | 'form';
@@ -282,20 +287,24 @@ export const argvPod: Template<PodParameter> = {
       `${codeBlock('dockerfile', dockerfileLines(entrypointText, cmdText))}\n\nA Pod runs it like this:\n\n${codeBlock('yaml', manifest)}\n\n` +
       `Which argv does the container run?${form === 'choice' ? '' : ` ${ANSWER_FORMAT}`}`;
 
+    let caseRule: string;
     let notes: string[] = [];
     let detail = '';
+    if (fields === 'args') {
+      caseRule = explainArgsOnly(entrypoint);
+      notes = formNotes(entrypoint, undefined);
+    } else {
+      caseRule = CASE_RULES[fields];
+    }
     if (fields === 'neither') {
       notes = formNotes(entrypoint, cmd);
       detail = explainImageDefault(entrypoint, cmd);
-    } else if (fields === 'args') {
-      notes = formNotes(entrypoint, undefined);
-      detail = explainArgsOnly(entrypoint);
     }
     const nothing = argv === undefined && fields !== 'neither' ? 'Nothing is left to run, so the container cannot be created ("no command specified").' : '';
     const references = [...(command ?? []), ...(args ?? [])].some((word) => word.includes('$'))
       ? 'Kubernetes expands `$(NAME)` in `command` and `args` from the container\'s environment and turns `$$` into `$`; an undefined `$(NAME)` stays as written, and `$NAME` is never expanded.'
       : '';
-    const explanation = ['Pod `command` replaces the image ENTRYPOINT and Pod `args` replaces the image CMD.', CASE_RULES[fields], ...notes, detail, nothing, references]
+    const explanation = ['Pod `command` replaces the image ENTRYPOINT and Pod `args` replaces the image CMD.', caseRule, ...notes, detail, nothing, references]
       .filter((sentence) => sentence !== '')
       .join(' ');
 

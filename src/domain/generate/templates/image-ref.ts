@@ -1,7 +1,7 @@
 /** Templates about the parts of an image reference and whether a reference is valid. */
 
 import { choiceQuestion, exactAnswer } from '../answers';
-import { DEFAULT_REGISTRY, canonicalReference, effectiveTag, parseImageReference } from '../image-reference';
+import { DEFAULT_REGISTRY, canonicalReference, effectiveTag, isValidImageReference, parseImageReference } from '../image-reference';
 import type { ImageReference } from '../image-reference';
 import { code } from '../markdown';
 import { checkedString, choiceOf, imageReferenceItem, parameter } from '../parameters';
@@ -25,6 +25,9 @@ const PART_IMAGES: readonly string[] = [
   'quay.io/prometheus/node-exporter:v1.8.2',
   'docker.io/library/busybox:1.36',
   `app:1.2@${EXAMPLE_DIGEST}`,
+  `app@${EXAMPLE_DIGEST}`,
+  `registry.example.com:5000/team/api:1.4@${EXAMPLE_DIGEST}`,
+  `localhost:5000/app@${EXAMPLE_DIGEST}`,
 ];
 
 /**
@@ -89,38 +92,88 @@ function namespaceQuestion(reference: ImageReference): PartQuestion {
 }
 
 function repositoryQuestion(reference: ImageReference): PartQuestion {
-  const withTag = reference.tag === undefined ? `${reference.repository}:latest` : `${reference.repository}:${reference.tag}`;
+  let withSuffix = `${reference.repository}:latest`;
+  if (reference.tag !== undefined) withSuffix = `${reference.repository}:${reference.tag}`;
+  else if (reference.digest !== undefined) withSuffix = `${reference.repository}@${reference.digest}`;
   return {
     question: `What is the repository name of ${code(reference.text)}: the last path component, without tag or digest?`,
     answer: reference.repository,
-    distractors: [reference.path, withTag, firstComponent(reference) ?? 'library', `library/${reference.repository}`],
+    distractors: [reference.path, withSuffix, firstComponent(reference) ?? 'library', `library/${reference.repository}`],
     explanation: `The last component of the path ${code(reference.path)} is the repository; a tag or digest after it is not part of the name.`,
   };
+}
+
+const TAG_RULE =
+  'The tag is the part after the `:` that follows the repository name. It ends at an `@`, after which comes the digest. A `:` in the registry host marks a port, not a tag.';
+
+/**
+ * Returns wrong tags that follow real misreadings. These are `latest` when another tag or only a
+ * digest is given, `none` when the default `latest` applies, the registry port or host, and
+ * everything after the first `:`. With a digest, the digest itself and the hex after its own `:`
+ * are added.
+ */
+function tagDistractors(reference: ImageReference, port: string | undefined): string[] {
+  const text = reference.text;
+  const distractors = ['latest', NONE];
+  if (text.includes(':')) distractors.push(text.slice(text.indexOf(':') + 1));
+  if (port !== undefined) distractors.push(port);
+  if (reference.registryGiven) distractors.push(reference.registry);
+  if (reference.digest !== undefined) distractors.push(reference.digest, reference.digest.slice(reference.digest.indexOf(':') + 1));
+  return distractors;
 }
 
 function tagQuestion(reference: ImageReference): PartQuestion {
   const tag = effectiveTag(reference);
   const port = /:(\d+)$/.exec(reference.registry)?.[1];
+  const portNote = port ? ` The ${code(`:${port}`)} belongs to the registry host: a port is not a tag.` : '';
   let explanation: string;
-  if (reference.tag !== undefined) explanation = `The tag is what follows the last \`:\` after the last \`/\`: ${code(reference.tag)}.`;
-  else if (reference.digest !== undefined) explanation = 'The reference has a digest and no tag, so it pins the content by digest and has no tag.';
-  else explanation = `No tag and no digest means the tag \`latest\`.${port ? ` The ${code(`:${port}`)} belongs to the registry host: a port is not a tag.` : ''}`;
+  if (reference.tag !== undefined && reference.digest !== undefined) {
+    explanation =
+      `${TAG_RULE} So the tag is ${code(reference.tag)} and the digest is ${code(reference.digest)}. ` +
+      `Kubernetes pulls such a reference by the digest only, so the tag is informational.${portNote}`;
+  } else if (reference.tag !== undefined) {
+    explanation = `${TAG_RULE} So the tag is ${code(reference.tag)}.${portNote}`;
+  } else if (reference.digest !== undefined) {
+    explanation = `${TAG_RULE} This reference has a digest, ${code(reference.digest)}, and no tag. The tag \`latest\` is used only when there is neither a tag nor a digest.${portNote}`;
+  } else {
+    explanation = `No tag and no digest means the tag \`latest\`.${portNote}`;
+  }
   return {
     question: `Which tag does ${code(reference.text)} refer to? Answer \`${NONE}\` if it has none.`,
     answer: tag ?? NONE,
-    distractors: ['latest', NONE, ...(port ? [port] : []), 'stable', reference.tag === undefined ? '1.0' : `v${reference.tag}`],
+    distractors: tagDistractors(reference, port),
     explanation,
   };
 }
 
+/**
+ * Returns wrong fully qualified forms that follow real misreadings. The namespace is dropped, or
+ * `library/` is added outside Docker Hub. The default tag is left out, or added next to a digest,
+ * or the tag is dropped next to a digest. The first component is taken for a registry, or the port
+ * for a tag. Only valid references are returned, so no option is a mangled string.
+ */
+function canonicalDistractors(reference: ImageReference): string[] {
+  const { registry, path, repository, tag, digest } = reference;
+  const tagPart = tag === undefined ? '' : `:${tag}`;
+  const digestPart = digest === undefined ? '' : `@${digest}`;
+  const defaultTagPart = tagPart || (digest === undefined ? ':latest' : '');
+  const distractors = [
+    `${registry}/${repository}${defaultTagPart}${digestPart}`,
+    `${registry}/${path}${tagPart}${digestPart}`,
+    `${reference.text}${tag === undefined && digest === undefined ? ':latest' : ''}`,
+  ];
+  if (registry !== DEFAULT_REGISTRY) distractors.push(`${registry}/library/${repository}${defaultTagPart}${digestPart}`);
+  const port = /:(\d+)$/.exec(registry)?.[1];
+  if (port !== undefined && tag === undefined && digest === undefined) distractors.push(`${registry.slice(0, -port.length - 1)}/${path}:${port}`);
+  if (digest !== undefined) distractors.push(tag === undefined ? `${registry}/${path}:latest${digestPart}` : `${registry}/${path}${digestPart}`);
+  return distractors.filter(isValidImageReference);
+}
+
 function canonicalQuestion(reference: ImageReference): PartQuestion {
-  const tagPart = reference.tag === undefined ? '' : `:${reference.tag}`;
-  const digestPart = reference.digest === undefined ? '' : `@${reference.digest}`;
-  const namespaceLess = `${reference.registry}/${reference.repository}${tagPart || (reference.digest ? '' : ':latest')}${digestPart}`;
   return {
     question: `Write ${code(reference.text)} in fully qualified form: registry host, full path and tag (and the digest, if it has one).`,
     answer: canonicalReference(reference),
-    distractors: [namespaceLess, `${reference.registry}/${reference.path}${tagPart}${digestPart}`, `${DEFAULT_REGISTRY}/${reference.text}`, `${reference.text}:latest`],
+    distractors: canonicalDistractors(reference),
     explanation: `Fill in what the reference leaves out: the registry \`docker.io\` when there is no host, the namespace \`library\` for a one-part Docker Hub name, and the tag \`latest\` when there is neither tag nor digest.`,
   };
 }
@@ -170,16 +223,52 @@ const VALIDITY_IMAGES: readonly string[] = [
   'nginx:.hidden',
   'app:v1.0_RC1',
   'app:1.0:2',
-  'my_app:1',
-  'my__app:1',
-  'my___app:1',
-  'my-app--v2:1',
   'team/app:',
   'app@sha256:1234',
+  `app@${EXAMPLE_DIGEST}`,
   `app:latest@${EXAMPLE_DIGEST}`,
   'localhost:5000/app',
+  `app:${'v'.repeat(128)}`,
   `app:${'v'.repeat(129)}`,
 ];
+
+const TAG_PATTERN = '`[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`';
+const VALIDITY_RULE =
+  `Repository path components must be lowercase. A tag must match ${TAG_PATTERN}: 1 to 128 letters of either case, digits, \`_\`, \`.\` and \`-\`, not starting with \`.\` or \`-\`. ` +
+  'A digest is `algorithm:hex`, such as `sha256:` followed by 64 hex characters.';
+
+/**
+ * Returns why a reference is invalid in terms of the three rules the template teaches. Returns
+ * undefined when the verdict rests on another rule, such as a path separator, the length of the
+ * whole name or an image ID, which the template does not explain.
+ */
+function taughtReason(text: string): string | undefined {
+  const parsed = parseImageReference(text);
+  if (parsed.ok) return undefined;
+  if (parsed.code === 'uppercase') return 'its repository path has uppercase letters';
+  if (parsed.code === 'invalid-tag') {
+    const tag = text.slice(text.indexOf(':', text.lastIndexOf('/') + 1) + 1).split('@')[0]!;
+    return tag === '' ? 'the tag after `:` is empty' : `the tag ${code(tag)} does not match ${TAG_PATTERN}`;
+  }
+  const digest = text.slice(text.indexOf('@') + 1);
+  // Only a sha256 digest of the wrong length is decided by the taught rule; hex letter case and other algorithms are not taught.
+  if (parsed.code === 'invalid-digest' && digest.startsWith('sha256:') && !/^sha256:[0-9a-fA-F]{64}$/.test(digest)) {
+    return `the digest ${code(digest)} is not \`sha256:\` followed by 64 hex characters`;
+  }
+  return undefined;
+}
+
+/**
+ * Rejects pool entries whose verdict the taught rules cannot decide. One kind is a reference that
+ * is invalid for another reason. The other is an uppercase first component, which the parser
+ * reads as a registry host although the taught rules make it a Docker Hub namespace.
+ */
+function decidableByTaughtRules(value: string): string | undefined {
+  const parsed = parseImageReference(value);
+  if (parsed.ok) return hostRuleApplies(parsed.reference);
+  if (taughtReason(value) === undefined) return `its verdict rests on a rule the template does not teach: ${parsed.message}`;
+  return undefined;
+}
 
 type ValidityParameter = 'image' | 'form';
 
@@ -189,8 +278,10 @@ export const imageRefValid: Template<ValidityParameter> = {
   parameters: {
     image: parameter(
       'A string that may or may not be a valid image reference.',
-      checkedString('a non-empty string', { minLength: 1, description: 'A string that may or may not be a valid image reference.' }, (value) =>
-        value === '' ? 'empty' : undefined,
+      checkedString(
+        'a string whose validity follows from the lowercase, tag and digest rules',
+        { minLength: 1, description: 'A string that may or may not be a valid image reference.' },
+        (value) => (value === '' ? 'empty' : decidableByTaughtRules(value)),
       ),
       VALIDITY_IMAGES,
     ),
@@ -199,16 +290,14 @@ export const imageRefValid: Template<ValidityParameter> = {
   render(draw, rng): RenderedQuestion {
     const image = draw('image');
     const form = draw('form');
-    const parsed = parseImageReference(image);
-    const answer = parsed.ok ? 'valid' : 'invalid';
-    const rule =
-      'Repository path components must be lowercase letters and digits, separated by one `.`, one or two `_`, or any number of `-`. ' +
-      'A tag has 1 to 128 characters from letters (either case), digits, `_`, `.` and `-`, and cannot start with `.` or `-`. A sha256 digest has 64 lowercase hex digits.';
-    const explanation = `${parsed.ok ? `${code(image)} is valid.` : `${code(image)} is invalid: ${parsed.message}.`}\n\n${rule}`;
+    const valid = isValidImageReference(image);
+    const answer = valid ? 'valid' : 'invalid';
+    const verdict = valid ? `${code(image)} is valid.` : `${code(image)} is invalid: ${taughtReason(image) ?? 'it breaks the reference grammar'}.`;
+    const explanation = `${verdict}\n\n${VALIDITY_RULE}`;
     const prompt = `Is ${code(image)} a valid image reference?`;
 
     if (form === 'choice') {
-      return { prompt, explanation, ...choiceQuestion(rng, parsed.ok ? 'Valid' : 'Invalid', ['Valid', 'Invalid']) };
+      return { prompt, explanation, ...choiceQuestion(rng, valid ? 'Valid' : 'Invalid', ['Valid', 'Invalid']) };
     }
     return { prompt: `${prompt} Answer \`valid\` or \`invalid\`.`, explanation, expected: answer, checker: { kind: 'text', expected: [answer] } };
   },

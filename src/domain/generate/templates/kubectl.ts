@@ -117,27 +117,33 @@ type CreateParameter = 'workload' | 'name' | 'image' | 'words' | 'form';
 
 export const kubectlCreateFields: Template<CreateParameter> = {
   id: 'kubectl/create-fields',
-  summary: 'The command field and container name that `kubectl create deployment|job|cronjob ... -- ...` generates.',
+  summary: 'The command field that `kubectl create deployment|job|cronjob ... -- ...` generates, and the container name of a Deployment.',
   parameters: {
     workload: parameter('The object kind: deployment, job or cronjob.', choiceOf(CREATE_WORKLOADS, 'deployment, job or cronjob'), CREATE_WORKLOADS),
     name: parameter('The object name.', patternItem(OBJECT_NAME, 'a lowercase object name such as "web"', 'The object name.'), NAMES),
     image: parameter('The image given with --image.', imageReferenceItem('The image given with --image.', predictableContainerName), CREATE_IMAGES),
     words: parameter('The words after `--`, as a JSON array.', argvItem('The words after `--`, as a JSON array.'), WORDS),
-    form: parameter('field, container-name, choice or yaml.', choiceOf(CREATE_FORMS, 'field, container-name, choice or yaml'), CREATE_FORMS),
+    form: parameter(
+      'field, container-name (for a deployment, while a job or cronjob gets the field form), choice or yaml.',
+      choiceOf(CREATE_FORMS, 'field, container-name, choice or yaml'),
+      CREATE_FORMS,
+    ),
   },
   render(draw, rng): RenderedQuestion {
     const input = { workload: draw('workload') as CreateWorkload, name: draw('name'), image: draw('image'), words: parseWords(draw('words')) };
-    const form = draw('form');
+    const drawnForm = draw('form');
     const container = resolveKubectlCreate(input);
+    // Only a Deployment's container name has a sourced rule, so a job or cronjob gets the field question instead.
+    const form = drawnForm === 'container-name' && container.name === undefined ? 'field' : drawnForm;
     const line = codeBlock('sh', [kubectlCreateLine(input)]);
     const naming =
-      input.workload === 'deployment'
-        ? `\`kubectl create deployment\` names the container after the image: the last path component of ${code(input.image)} without tag or digest, ${code(container.name)}.`
-        : `\`kubectl create ${input.workload}\` names the container after the ${input.workload === 'job' ? 'Job' : 'CronJob'}, ${code(container.name)}.`;
+      container.name === undefined
+        ? ''
+        : ` \`kubectl create deployment\` names the container after the image: the last path component of ${code(input.image)} without tag or digest, ${code(container.name)}.`;
     const explanation =
-      `\`kubectl create ${input.workload}\` has no \`--command\` flag: every word after \`--\` goes into the container's \`command\` field, one word per element. ${naming}`;
+      `\`kubectl create ${input.workload}\` has no \`--command\` flag: every word after \`--\` goes into the container's \`command\` field, one word per element.${naming}`;
 
-    if (form === 'container-name') {
+    if (form === 'container-name' && container.name !== undefined) {
       const prompt = `${line}\n\nWhat is the name of the container in the generated Pod template?`;
       return { prompt, explanation, ...exactAnswer(container.name) };
     }
