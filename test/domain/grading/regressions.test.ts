@@ -115,6 +115,12 @@ describe('flag-like words after a container command', () => {
     expect(reasonCodes(verdict).filter((code) => code === 'missing-double-dash')).toHaveLength(1);
   });
 
+  it('several dash words give one reason', () => {
+    const verdict = gradeCommand("kubectl create job pi --image=perl:5.34 -- perl -Mbignum=bpi -wle 'print bpi(2000)'", "kubectl create job pi --image=perl:5.34 perl -Mbignum=bpi -wle 'print bpi(2000)'");
+    expect(reasonCodes(verdict)[0]).toBe('missing-double-dash');
+    expect(reasonCodes(verdict).filter((code) => code === 'missing-double-dash')).toHaveLength(1);
+  });
+
   it('known shorthand that needs a value', () => {
     const verdict = gradeCommand('kubectl run x --image=busybox --command -- ls -l', 'kubectl run x --image=busybox --command ls -l');
     expect(reasonCodes(verdict)[0]).toBe('missing-double-dash');
@@ -146,6 +152,15 @@ describe('kubectl flags after --', () => {
     ['kubectl create job j --image=busybox -- sleep 10', 'kubectl create job j --image=busybox -- sleep 10 --dry-run=client'],
   ])('%s vs %s names option-after-double-dash', (expected, answer) => {
     expect(reasonCodes(gradeCommand(expected, answer))[0]).toBe('option-after-double-dash');
+  });
+
+  it('dry-run after -- is named once', () => {
+    const verdict = gradeCommand(
+      'kubectl run nginx --image=nginx --dry-run=client -o yaml > pod.yaml',
+      'kubectl run nginx --image=nginx -- --dry-run=client -o yaml > pod.yaml',
+    );
+    expect(reasonCodes(verdict)[0]).toBe('option-after-double-dash');
+    expect(reasonCodes(verdict)).not.toContain('missing-dry-run');
   });
 
   it('short flag common in commands is not blamed', () => {

@@ -366,7 +366,7 @@ export function compareCommands(expected: CommandForm, actual: CommandForm, opti
       feedback.push(...explainOperandDifference(want, got, tool, options));
     }
   }
-  return rankFeedback(feedback.filter((item) => !(item.code === 'missing-flag' && [...skipFlags].some((flag) => item.expected?.startsWith(`${flag}=`) || item.expected === flag))));
+  return rankFeedback(feedback.filter((item) => !((item.code === 'missing-flag' || item.code === 'missing-dry-run') && [...skipFlags].some((flag) => item.expected?.startsWith(`${flag}=`) || item.expected === flag))));
 }
 
 /** `tag TARGET SOURCE` instead of `tag SOURCE TARGET`. */

@@ -206,6 +206,8 @@ function parseFlags(words: readonly string[], start: number, options: FlagParseO
   const missingDoubleDash = (typed: string, failure: string): boolean => {
     const command = commandWordsBefore();
     if (command.length === 0) return false;
+    // One report is enough: every later flag-like word has the same cause.
+    if (sink.hasError('missing-double-dash')) return true;
     const tool = options.commandName.split(' ')[0];
     sink.error({
       code: 'missing-double-dash',
