@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchProfile } from '../test/e2e/support/chromium';
+import { waitForCardAfter } from '../test/e2e/support/study';
 
 const baseUrl = process.argv[2] ?? 'http://127.0.0.1:4173';
 const outDir = process.argv[3] ?? 'screenshots';
@@ -47,8 +48,9 @@ for (const [name, viewport] of Object.entries(sizes)) {
       captured.add(type);
       await page.screenshot({ path: join(outDir, `${name}-${type}-answer.png`), fullPage: true });
     }
+    const key = (await page.locator('.study-card').getAttribute('data-card-key'))!;
     await page.getByRole('button', { name: 'Easy' }).click();
-    await page.waitForTimeout(30);
+    await waitForCardAfter(page, key);
   }
   await page.locator('.summary').waitFor();
   await page.screenshot({ path: join(outDir, `${name}-summary.png`), fullPage: true });

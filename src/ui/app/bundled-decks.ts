@@ -8,11 +8,19 @@ const deckFiles = import.meta.glob<string>('../../../decks/*.json', { query: '?r
 
 export const bundledDecksHash: string = __BUNDLED_DECKS_HASH__;
 
+/** The order a learner meets the bundled decks in: from writing a Dockerfile to running the image in a Pod. */
+const STUDY_ORDER = ['dockerfile-instructions', 'multi-stage-builds', 'build-tag-push', 'image-pull-policy', 'command-and-args'];
+
+function studyRank(path: string): number {
+  const rank = STUDY_ORDER.indexOf(path.split('/').pop()!.replace(/\.json$/, ''));
+  return rank === -1 ? STUDY_ORDER.length : rank;
+}
+
 /** Parses every bundled deck; an invalid one is logged and skipped, never half-loaded. */
 export async function loadBundledDecks(): Promise<{ sources: DeckSource[]; invalid: string[] }> {
   const sources: DeckSource[] = [];
   const invalid: string[] = [];
-  const names = Object.keys(deckFiles).sort();
+  const names = Object.keys(deckFiles).sort((a, b) => studyRank(a) - studyRank(b) || a.localeCompare(b));
   for (const name of names) {
     const text = await deckFiles[name]!();
     const result = parseDeckText(text);
