@@ -9,10 +9,13 @@ import type { ImportedDeck, ImportOutcome, ImportProblem } from '../../../domain
 import type { TextEncodingName } from '../../../domain/import/encoding';
 import type { ColumnRole, TextFilePreview } from '../../../domain/import/text-file';
 import type { Preset } from '../../../domain/schedule/preset';
+// The backup modules are in the main bundle already, for Settings, so they are imported statically.
+import { parseBackup, restoreBackup, tableNames } from '../../../storage/backup';
 import type { Backup, BackupSummary } from '../../../storage/backup';
+import { mergeBackup } from '../../../storage/import-backup';
+import type { MergeReport } from '../../../storage/import-backup';
 import type { LayerdeckDatabase } from '../../../storage/db';
 import type { DeckImportPlan, DeckImportReport, RemovedCards } from '../../../storage/import';
-import type { MergeReport } from '../../../storage/import-backup';
 import type { Environment } from '../../app/environment';
 import { logger } from '../../app/logger';
 import { messages } from '../../messages';
@@ -132,7 +135,6 @@ export class ImportScreenState {
   }
 
   private async readBackup(fileName: string, text: string): Promise<void> {
-    const { parseBackup, tableNames } = await import('../../../storage/backup');
     const result = parseBackup(text, tableNames(this.deps.db));
     if (!result.ok) {
       this.fail(result.problems.map((message) => ({ file: fileName, location: '', message })));
@@ -227,11 +229,9 @@ export class ImportScreenState {
     this.phase = 'saving';
     try {
       if (mode === 'replace') {
-        const { restoreBackup } = await import('../../../storage/backup');
         await restoreBackup(this.deps.db, backup);
         this.backupResult = { mode };
       } else {
-        const { mergeBackup } = await import('../../../storage/import-backup');
         this.backupResult = { mode, report: await mergeBackup(this.deps.db, backup) };
       }
       this.backup = undefined;
