@@ -4,6 +4,7 @@ import { launchProfile } from './support/chromium';
 import type { Profile } from './support/chromium';
 import { DIST } from './support/global-setup';
 import { serveStatic } from './support/static-server';
+import { revealCard, storedRecords, waitForCardAfter } from './support/study';
 import type { StaticServer } from './support/static-server';
 
 let server: StaticServer;
@@ -29,42 +30,11 @@ async function deckCounts(page: Page, title: string): Promise<Counts> {
   return { new: await read('new'), learning: await read('learning'), due: await read('due') };
 }
 
-/** Reads a store of the app's IndexedDB database straight from the page. */
-function storedRecords(page: Page, store: string): Promise<{ cardKey: string; state?: string }[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('layerdeck');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            resolve(request.result);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
-
 /** Answers whatever card is shown, using the mouse or touch, and grades it Good. */
 async function answerAndGradeGood(page: Page): Promise<string> {
-  const card = page.locator('.study-card');
-  const key = (await card.getAttribute('data-card-key'))!;
-  const type = await card.getAttribute('data-card-type');
-  if (type === 'typed') {
-    await page.getByLabel('Your answer').fill('an answer');
-    await page.getByRole('button', { name: 'Check' }).click();
-  } else if (type === 'choice') {
-    await page.locator('.option').first().click();
-    if (await page.getByRole('button', { name: 'Check' }).isVisible()) await page.getByRole('button', { name: 'Check' }).click();
-  } else {
-    await page.getByRole('button', { name: 'Show answer' }).click();
-  }
+  const key = await revealCard(page);
   await page.getByRole('button', { name: 'Good' }).click();
-  await page.locator(`.study-card:not([data-card-key="${key}"]), .summary`).first().waitFor();
+  await waitForCardAfter(page, key);
   return key;
 }
 
@@ -92,8 +62,8 @@ describe('studying the bundled deck on a phone', () => {
 
     await page.goto(server.url);
     const after = await deckCounts(page, 'Dockerfile instructions');
-    const reviews = await storedRecords(page, 'reviews');
-    const schedules = await storedRecords(page, 'schedules');
+    const reviews = await storedRecords<{ cardKey: string }>(page, 'reviews');
+    const schedules = await storedRecords<{ cardKey: string; state: string }>(page, 'schedules');
 
     expect(reviews.map((review) => review.cardKey).sort()).toEqual([...studied].sort());
     for (const key of studied) expect(schedules.find((schedule) => schedule.cardKey === key)?.state).not.toBe('new');
