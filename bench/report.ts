@@ -82,13 +82,14 @@ export function addNodeRows(report: Report, node: NodeResult): void {
 export function addBrowserRows(report: Report, browser: BrowserResult): void {
   const { importUi, importBareMs, dueQueue, study, coldStart, sizes } = browser;
   const cards = importUi.cardCount.toLocaleString('en-US');
+  const bare = importBareMs.reduce((sum, value) => sum + value, 0) / importBareMs.length;
   report.addTarget(
-    { figure: `import ${cards} cards via the import screen (file chosen to stored)`, value: ms(importUi.totalMs), baseline: ms(importBareMs), ratio: times(importUi.totalMs / importBareMs), target: '<= 1.5x' },
-    importUi.totalMs / importBareMs,
+    { figure: `import ${cards} cards via the import screen (file chosen to stored)`, value: ms(importUi.totalMs), baseline: ms(bare), ratio: times(importUi.totalMs / bare), target: '<= 1.5x' },
+    importUi.totalMs / bare,
     1.5,
     'x',
   );
-  report.add({ figure: '  of which the write (Import deck clicked to stored)', value: ms(importUi.saveMs), baseline: ms(importBareMs), ratio: times(importUi.saveMs / importBareMs) });
+  report.add({ figure: '  of which the write (Import deck clicked to stored)', value: ms(importUi.saveMs), baseline: ms(bare), ratio: times(importUi.saveMs / bare) });
 
   const next = median(dueQueue.nextItem);
   const bareNext = median(dueQueue.bareNext);
@@ -118,8 +119,8 @@ export function addBrowserRows(report: Report, browser: BrowserResult): void {
   report.add({ figure: '  Space to answer side painted (median / p95)', value: `${round(reveal.median)} / ${ms(reveal.p95)}` });
 
   const cold = median(coldStart.appMs);
-  const blank = median(coldStart.blankMs);
-  report.add({ figure: `cold start to first card interactive (median of ${coldStart.appMs.length}, vs blank page)`, value: ms(cold), baseline: ms(blank), ratio: times(cold / blank) });
+  const blankPage = median(coldStart.blankMs);
+  report.add({ figure: `cold start to first card interactive (median of ${coldStart.appMs.length}, vs blank page)`, value: ms(cold), baseline: ms(blankPage), ratio: times(cold / blankPage) });
 
   report.addTarget({ figure: 'initial JavaScript, gzip', value: kb(sizes.initialJsGzipBytes), target: '<= 60 kB' }, sizes.initialJsGzipBytes / 1000, 60, 'kB');
   report.add({ figure: 'initial CSS, gzip', value: kb(sizes.initialCssGzipBytes) });
@@ -149,4 +150,23 @@ export function formatMarkdownTable(rows: readonly Row[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => `| ${cell(row.figure)} | ${cell(row.value)} | ${cell(row.baseline)} | ${cell(row.ratio)} | ${cell(row.target)} | ${row.result} |`),
   ].join('\n');
+}
+
+/** Medians of each read of one study step, from the bench page: where grade-to-next-card spends its time. */
+export function stepBreakdownLines(browser: BrowserResult): string[] {
+  const steps = browser.studySteps;
+  const line = (label: string, samples: readonly number[]) => `- ${label}: ${samples.length > 0 ? ms(median(samples)) : 'not measured'}`;
+  return [
+    line('Repository.grade (one transaction: read schedule, write schedule, add review)', steps.grade),
+    line('Repository.preset (deck options)', steps.preset),
+    line('Repository.nextItem', steps.nextItem),
+    line('  held items read alone', steps.holds),
+    line('  the four queue queries alone, in one transaction', steps.queueQueries),
+    line('  card content get alone', steps.cardGet),
+    line('Repository.countsFor', steps.countsFor),
+    line('  count of new items alone', steps.countNew),
+    line('  count of due reviews alone', steps.countDue),
+    line('  count of learning items alone', steps.countLearning),
+    line("  today's reviews read alone", steps.reviewsToday),
+  ];
 }

@@ -13,7 +13,7 @@ import { runBrowserBenches } from './browser/run-browser';
 import type { BrowserResult, BrowserSettings } from './browser/run-browser';
 import { runNodeBenches } from './node/run-node';
 import type { NodeResult, NodeSettings } from './node/run-node';
-import { addBrowserRows, addNodeRows, formatMarkdownTable, formatTable, Report } from './report';
+import { addBrowserRows, addNodeRows, formatMarkdownTable, formatTable, Report, stepBreakdownLines } from './report';
 
 const BENCH_DIR = import.meta.dirname;
 const RESULTS_FILE = join(BENCH_DIR, 'results.json');
@@ -38,8 +38,8 @@ const FULL: { node: NodeSettings; browser: BrowserSettings } = {
     cards: 100_000,
     reviews: 1_000_000,
     reviewChunk: 100_000,
-    dueQueueRepetitions: 10,
-    stepBreakdownGrades: 10,
+    dueQueueRepetitions: { next: 20, counts: 5, reviewCount: 2 },
+    stepBreakdownGrades: 8,
     grades: 200,
     gradeBudgetMs: 180_000,
     coldStarts: 5,
@@ -48,7 +48,7 @@ const FULL: { node: NodeSettings; browser: BrowserSettings } = {
 
 const QUICK: typeof FULL = {
   node: { ...FULL.node, gradingRounds: 3, generationRuns: 2, schedulingItems: 100, schedulingRounds: 2, queueItems: 10_000, queueReviews: 100_000, queueRepetitions: 3 },
-  browser: { cards: 10_000, reviews: 100_000, reviewChunk: 50_000, dueQueueRepetitions: 5, stepBreakdownGrades: 5, grades: 20, gradeBudgetMs: 60_000, coldStarts: 3 },
+  browser: { cards: 10_000, reviews: 100_000, reviewChunk: 50_000, dueQueueRepetitions: { next: 5, counts: 3, reviewCount: 1 }, stepBreakdownGrades: 5, grades: 20, gradeBudgetMs: 60_000, coldStarts: 3 },
 };
 
 interface Machine {
@@ -119,7 +119,10 @@ async function main(): Promise<void> {
   const durationMs = Date.now() - started;
 
   console.log(`\n${formatTable(report.rows)}\n`);
-  if (browser) console.log(`Lazy chunks:\n${lazyChunkLines(browser).join('\n')}\n`);
+  if (browser) {
+    console.log(`Lazy chunks:\n${lazyChunkLines(browser).join('\n')}\n`);
+    console.log(`One study step, read by read (medians):\n${stepBreakdownLines(browser).join('\n')}\n`);
+  }
   console.log(`Machine: ${machineLine(machine)}`);
   console.log(`Total bench time: ${(durationMs / 1000).toFixed(0)} s`);
   if (values.quick) {
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
     `Run of ${results.generatedAt.slice(0, 10)}, ${(durationMs / 1000).toFixed(0)} s in total${runNode && runBrowser ? '' : runNode ? ', Node side only' : ', browser side only'}.`,
     `Machine: ${machineLine(machine)}.`,
     formatMarkdownTable(report.rows),
-    ...(browser ? ['Lazy chunks:', lazyChunkLines(browser).join('\n')] : []),
+    ...(browser ? ['Lazy chunks:', lazyChunkLines(browser).join('\n'), 'One study step, read by read (medians):', stepBreakdownLines(browser).join('\n')] : []),
   ];
   updateReadme(sections.join('\n\n'));
   log(`wrote ${RESULTS_FILE}`);

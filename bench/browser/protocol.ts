@@ -1,16 +1,5 @@
 /** Types shared by the storage bench page and the Node runner that drives it. */
 
-/** Milliseconds of each step of one import through the app's import path. */
-export interface AppImportTiming {
-  /** `convertJsonDeck`: JSON parse and deck validation. */
-  readonly convertMs: number;
-  /** `planDeckImport`: the comparison with the stored deck that the confirm step shows. */
-  readonly planMs: number;
-  /** `saveImportedDeck`: the one write transaction. */
-  readonly saveMs: number;
-  readonly totalMs: number;
-}
-
 /** How the seeded history was written, for the setup time in the report. */
 export interface SeedReport {
   readonly cards: number;
@@ -41,6 +30,13 @@ export interface DueQueueSamples {
   readonly cardKey: string;
 }
 
+/** How often each due-queue read is timed; the counts take a second or more each at 100,000 cards. */
+export interface DueQueueRepetitions {
+  readonly next: number;
+  readonly counts: number;
+  readonly reviewCount: number;
+}
+
 /** One grade and the study screen's reads for the next card, called as the screen calls them. */
 export interface StudyStepSamples {
   readonly grade: Samples;
@@ -61,15 +57,13 @@ export interface StudyStepSamples {
 /** The functions the storage bench page puts on `window.layerdeckBench`. */
 export interface StorageBenchApi {
   deleteDatabase(name: string): Promise<void>;
-  /** Imports a generated deck through the app's import path into database `dbName`. */
-  importApp(dbName: string, cardCount: number): Promise<AppImportTiming>;
   /** Writes the records the app import writes with bare Dexie `bulkPut`; returns milliseconds. */
   importBare(dbName: string, cardCount: number): Promise<number>;
   /** Writes review history for the bench deck in the app database; `reviewCount` reviews in all. */
   seedHistory(reviewCount: number, chunkSize: number): Promise<SeedReport>;
   /** Raises the deck's daily limits so a long study run never runs out of due reviews. */
   setStudyLimits(reviewsPerDay: number, newPerDay: number): Promise<void>;
-  dueQueue(repetitions: number): Promise<DueQueueSamples>;
+  dueQueue(repetitions: DueQueueRepetitions): Promise<DueQueueSamples>;
   /** Grades `count` due cards through the repository, timing each step of the study screen's loop. */
   studySteps(count: number): Promise<StudyStepSamples>;
 }

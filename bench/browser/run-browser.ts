@@ -3,8 +3,9 @@
  * served from one origin on 127.0.0.1, so they share one IndexedDB database in one Chromium profile.
  *
  * 1. Service workers blocked (else the app's worker would answer /bench/ with the app shell): the
- *    import screen imports the large deck, then the bench page writes the same records with bare
- *    Dexie, stores a million reviews, and times the due queue against bare Dexie.
+ *    import screen imports the large deck, and the bench page writes the same records with bare
+ *    Dexie before and after it. Then the bench page stores a million reviews for that deck and
+ *    times the due queue against bare Dexie.
  * 2. Service workers allowed, same profile: the study screen installs the worker and is graded
  *    card after card, then new tabs open it cold, next to a blank page.
  */
@@ -22,7 +23,7 @@ import type { ColdStartResult } from './cold-start';
 import { benchImportUi } from './import-ui';
 import type { ImportUiResult } from './import-ui';
 import { BENCH_DECK_ID } from './protocol';
-import type { DueQueueSamples, SeedReport, StudyStepSamples } from './protocol';
+import type { DueQueueRepetitions, DueQueueSamples, SeedReport, StudyStepSamples } from './protocol';
 import { measureSizes } from './sizes';
 import type { SizeResult } from './sizes';
 import { benchGradeToNext } from './study';
@@ -33,7 +34,7 @@ export interface BrowserSettings {
   readonly reviews: number;
   /** Reviews per `bulkAdd` call while the history is written. */
   readonly reviewChunk: number;
-  readonly dueQueueRepetitions: number;
+  readonly dueQueueRepetitions: DueQueueRepetitions;
   /** Grades timed step by step in the bench page, for the breakdown of one study step. */
   readonly stepBreakdownGrades: number;
   readonly grades: number;
@@ -45,8 +46,8 @@ export interface BrowserSettings {
 export interface BrowserResult {
   readonly chromiumVersion: string;
   readonly importUi: ImportUiResult;
-  /** Milliseconds for the bare Dexie `bulkPut` of the records the import stored. */
-  readonly importBareMs: number;
+  /** Milliseconds for the bare Dexie `bulkPut` of the records the import stored, once before and once after it. */
+  readonly importBareMs: number[];
   readonly seed: SeedReport;
   readonly dueQueue: DueQueueSamples;
   readonly studySteps: StudyStepSamples;
@@ -96,15 +97,19 @@ export async function runBrowserBenches(settings: BrowserSettings, log: (line: s
     watchErrors(context);
     await context.addInitScript({ path: built.probeFile });
 
-    const importUi = await phase('import through the import screen', () => benchImportUi(context!, app.url, settings.cards));
     const benchPage = await openBenchPage(context, app.url);
     const userAgent = await benchPage.evaluate(() => navigator.userAgent);
     const chromiumVersion = /Chrome\/([\d.]+)/.exec(userAgent)?.[1] ?? userAgent;
-    const importBareMs = await phase('bare Dexie bulkPut', async () => {
+    // The bare write runs before and after the app's import, so a change in machine load during the
+    // import moves both sides of the ratio.
+    const importBare = async () => {
       const elapsed = await benchPage.evaluate((cards) => window.layerdeckBench!.importBare('layerdeck-bench-bare', cards), settings.cards);
       await benchPage.evaluate(() => window.layerdeckBench!.deleteDatabase('layerdeck-bench-bare'));
       return elapsed;
-    });
+    };
+    const importBareMs = [await phase('bare Dexie bulkPut, before', importBare)];
+    const importUi = await phase('import through the import screen', () => benchImportUi(context!, app.url, settings.cards));
+    importBareMs.push(await phase('bare Dexie bulkPut, after', importBare));
     const seed = await phase('write review history', () =>
       benchPage.evaluate(([reviews, chunk]) => window.layerdeckBench!.seedHistory(reviews, chunk), [settings.reviews, settings.reviewChunk] as const),
     );

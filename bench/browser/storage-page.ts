@@ -1,20 +1,18 @@
 /**
- * The storage bench page. It runs the app's own storage code (`Repository`, the import path) and
- * bare Dexie side by side in one page, so both see the same browser, the same disk and the same
- * data. The Node runner calls the functions on `window.layerdeckBench` through Playwright.
+ * The storage bench page. It runs the app's own storage code (`Repository`) and bare Dexie side
+ * by side in one page, so both see the same browser, the same disk and the same data. The Node
+ * runner calls the functions on `window.layerdeckBench` through Playwright.
  */
 import { Dexie } from 'dexie';
 import type { Deck } from '../../src/domain/deck/format';
-import { convertJsonDeck } from '../../src/domain/import/json-deck';
 import { DEFAULT_PRESET } from '../../src/domain/schedule/preset';
 import type { Schedule } from '../../src/domain/schedule/fsrs-adapter';
 import { studyWindow } from '../../src/domain/schedule/queue';
 import { DATABASE_NAME, LayerdeckDatabase } from '../../src/storage/db';
 import type { ReviewRecord } from '../../src/storage/db';
-import { planDeckImport, saveImportedDeck } from '../../src/storage/import';
 import { Repository } from '../../src/storage/repository';
 import { BENCH_DECK_ID } from './protocol';
-import type { AppImportTiming, DueQueueSamples, SeedReport, StorageBenchApi, StudyStepSamples } from './protocol';
+import type { DueQueueRepetitions, DueQueueSamples, SeedReport, StorageBenchApi, StudyStepSamples } from './protocol';
 import { createRandom, seededDeckText, seededHistory } from './synthetic';
 import type { SeededItem } from './synthetic';
 
@@ -35,27 +33,10 @@ function deleteDatabase(name: string): Promise<void> {
   return Dexie.delete(name);
 }
 
-async function importApp(dbName: string, cardCount: number): Promise<AppImportTiming> {
-  const text = seededDeckText(BENCH_DECK_ID, cardCount);
-  const db = new LayerdeckDatabase(dbName);
-  await db.open();
-
-  const start = performance.now();
-  const outcome = convertJsonDeck(`${BENCH_DECK_ID}.json`, text);
-  if (!outcome.ok) throw new Error(`The generated deck was rejected: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
-  const converted = performance.now();
-  await planDeckImport(db, outcome.value.deck);
-  const planned = performance.now();
-  await saveImportedDeck(db, outcome.value, { removedCards: 'remove', preset: DEFAULT_PRESET, timeZone, now: Date.now() });
-  const saved = performance.now();
-
-  db.close();
-  return { convertMs: converted - start, planMs: planned - converted, saveMs: saved - planned, totalMs: saved - start };
-}
-
 /**
- * Writes the deck, card and schedule records that `importApp` writes, with bare Dexie in one
- * transaction over the same object stores and indexes. The records are built before the clock starts.
+ * Writes the deck, card and schedule records that the app's import writes for the generated deck,
+ * with bare Dexie in one transaction over the same object stores and indexes. The records are
+ * built before the clock starts.
  */
 async function importBare(dbName: string, cardCount: number): Promise<number> {
   const deck = JSON.parse(seededDeckText(BENCH_DECK_ID, cardCount)) as Deck;
@@ -197,34 +178,31 @@ async function bareCounts(bare: Dexie, dayEnd: number): Promise<number[]> {
   });
 }
 
-async function dueQueue(repetitions: number): Promise<DueQueueSamples> {
+async function dueQueue(repetitions: DueQueueRepetitions): Promise<DueQueueSamples> {
   const repository = new Repository(new LayerdeckDatabase(DATABASE_NAME));
   await repository.open();
   const bare = await openBare();
   const now = Date.now();
   const preset = await repository.preset(BENCH_DECK_ID);
   const { dayEnd } = studyWindow(now, preset, timeZone);
-
   const samples = { nextItem: [] as number[], bareNext: [] as number[], countsFor: [] as number[], bareCounts: [] as number[], reviewCount: [] as number[] };
-  let cardKey = '';
+
   // The two paths alternate, and each goes first half of the time, so neither profits from the other's cache alone.
-  for (let repetition = 0; repetition < repetitions; repetition++) {
-    const appFirst = repetition % 2 === 0;
-    const runApp = async () => {
-      const item = await timed(samples.nextItem, () => repository.nextItem(BENCH_DECK_ID, now, timeZone));
-      await timed(samples.countsFor, () => repository.countsFor(BENCH_DECK_ID, now, timeZone));
-      return item?.schedule.cardKey;
-    };
-    const runBare = async () => {
-      const key = await timed(samples.bareNext, () => bareNextCard(bare, now));
-      await timed(samples.bareCounts, () => bareCounts(bare, dayEnd));
-      return key;
-    };
-    const [appKey, bareKey] = appFirst ? [await runApp(), await runBare()] : [...[await runBare(), await runApp()].reverse()];
+  let cardKey = '';
+  for (let repetition = 0; repetition < repetitions.next; repetition++) {
+    const runApp = async () => (await timed(samples.nextItem, () => repository.nextItem(BENCH_DECK_ID, now, timeZone)))?.schedule.cardKey;
+    const runBare = () => timed(samples.bareNext, () => bareNextCard(bare, now));
+    const [appKey, bareKey] = repetition % 2 === 0 ? [await runApp(), await runBare()] : [...[await runBare(), await runApp()].reverse()];
     if (!appKey || appKey !== bareKey) throw new Error(`The app and bare Dexie picked different next cards: ${appKey} and ${bareKey}.`);
     cardKey = appKey;
   }
-  for (let repetition = 0; repetition < 3; repetition++) {
+  for (let repetition = 0; repetition < repetitions.counts; repetition++) {
+    const runApp = () => timed(samples.countsFor, () => repository.countsFor(BENCH_DECK_ID, now, timeZone));
+    const runBare = () => timed(samples.bareCounts, () => bareCounts(bare, dayEnd));
+    if (repetition % 2 === 0) await runApp().then(runBare);
+    else await runBare().then(runApp);
+  }
+  for (let repetition = 0; repetition < repetitions.reviewCount; repetition++) {
     await timed(samples.reviewCount, () => repository.reviewCount(BENCH_DECK_ID));
   }
 
@@ -290,6 +268,6 @@ async function studySteps(count: number): Promise<StudyStepSamples> {
   return samples;
 }
 
-const api: StorageBenchApi = { deleteDatabase, importApp, importBare, seedHistory, setStudyLimits, dueQueue, studySteps };
+const api: StorageBenchApi = { deleteDatabase, importBare, seedHistory, setStudyLimits, dueQueue, studySteps };
 window.layerdeckBench = api;
 document.body.dataset['ready'] = 'true';
