@@ -5,6 +5,7 @@ export type StorageFaultCode =
   | 'newer-version-open'
   | 'database-unavailable'
   | 'connection-lost'
+  | 'invalid-record'
   | 'unknown';
 
 export class StorageFault extends Error {

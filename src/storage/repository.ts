@@ -7,8 +7,9 @@ import { cardQuestion } from '../domain/deck/format';
 import type { Card, Deck } from '../domain/deck/format';
 import { parseItemKey, reviewItemKeys } from '../domain/deck/items';
 import { newSchedule, reviewSchedule } from '../domain/schedule/fsrs-adapter';
+import { readStoredSchedule } from '../domain/schedule/stored-schedule';
 import type { GradeName, Schedule } from '../domain/schedule/fsrs-adapter';
-import { DEFAULT_PRESET } from '../domain/schedule/preset';
+import { DEFAULT_PRESET, validatePreset } from '../domain/schedule/preset';
 import type { Preset } from '../domain/schedule/preset';
 import { deckCounts, pickNext, studyWindow } from '../domain/schedule/queue';
 import type { DeckCounts, DoneToday, QueueCandidates } from '../domain/schedule/queue';
@@ -51,6 +52,26 @@ export interface SyncReport {
 const DEFAULT_PRESET_KEY = 'preset:default';
 const deckPresetKey = (deckId: string) => `preset:deck:${deckId}`;
 const BUNDLE_KEY = 'bundledDecksHash';
+
+/**
+ * Validates a schedule read from the database. A record with missing or renamed fields is
+ * reported as a fault and left as it is; it is never treated as a new card, which would lose
+ * the learner's progress.
+ */
+function checkedSchedule(stored: unknown): Schedule {
+  const read = readStoredSchedule(stored);
+  if (read.ok) return read.schedule;
+  const key = (stored as { cardKey?: unknown } | undefined)?.cardKey;
+  throw new StorageFault('invalid-record', new Error(`The stored schedule of ${String(key)} is invalid: ${read.problems.join('; ')}`));
+}
+
+/** Validates stored options; fields missing from an older version take the default. */
+function checkedPreset(setting: { key: string; value: unknown }): Preset {
+  const read = validatePreset({ ...DEFAULT_PRESET, ...(setting.value as Partial<Preset>) });
+  if (read.ok) return read.preset;
+  const problems = read.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  throw new StorageFault('invalid-record', new Error(`The stored options ${setting.key} are invalid: ${problems}`));
+}
 
 export function cardKeyOf(deckId: string, cardId: string): string {
   return `${deckId}/${cardId}`;
@@ -150,9 +171,9 @@ export class Repository {
   async deckPreset(deckId?: string): Promise<{ preset: Preset; own: boolean }> {
     return this.guarded(async () => {
       const own = deckId === undefined ? undefined : await this.db.settings.get(deckPresetKey(deckId));
-      if (own) return { preset: { ...DEFAULT_PRESET, ...(own.value as Partial<Preset>) }, own: true };
+      if (own) return { preset: checkedPreset(own), own: true };
       const shared = await this.db.settings.get(DEFAULT_PRESET_KEY);
-      return { preset: { ...DEFAULT_PRESET, ...(shared?.value as Partial<Preset> | undefined) }, own: false };
+      return { preset: shared ? checkedPreset(shared) : DEFAULT_PRESET, own: false };
     });
   }
 
@@ -357,8 +378,9 @@ export class Repository {
     const stored = await this.guarded(async () => {
       const preset = await this.preset(input.cardKey.slice(0, input.cardKey.indexOf('/')));
       return this.db.transaction('rw', [this.db.schedules, this.db.reviews], async () => {
-        const before = await this.db.schedules.get(input.cardKey);
-        if (!before) throw new Error(`No schedule for card ${input.cardKey}`);
+        const stored = await this.db.schedules.get(input.cardKey);
+        if (!stored) throw new Error(`No schedule for card ${input.cardKey}`);
+        const before = checkedSchedule(stored);
         const outcome = reviewSchedule(before, input.rating, input.now, preset, input.timeZone);
         const review: ReviewRecord = {
           cardKey: input.cardKey,
@@ -409,7 +431,8 @@ export class Repository {
     });
   }
 
-  private async withContent(schedule: Schedule): Promise<StudyItem | undefined> {
+  private async withContent(stored: Schedule): Promise<StudyItem | undefined> {
+    const schedule = checkedSchedule(stored);
     const { cardKey, cloze } = parseItemKey(schedule.cardKey);
     const card = await this.db.cards.get(cardKey);
     if (!card) return undefined;

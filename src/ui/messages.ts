@@ -82,6 +82,8 @@ export const messages = {
     'upgrade-blocked': 'Layerdeck is open in another tab with an older version. Close the other tabs, then reload this one.',
     'newer-version-open': 'A newer version of Layerdeck has updated your data in another tab. Reload this tab to continue.',
     'database-unavailable': 'This browser does not let Layerdeck store data (private browsing can cause this), so progress cannot be saved. Open Layerdeck in a normal window.',
+    'invalid-record':
+      "A card's stored progress is damaged (a field is missing or has the wrong type), so it was left unchanged and not studied. Restore a backup from Settings, or export one and report the problem.",
     'connection-lost': 'The connection to the local database was lost, so the last action was not saved. Reload the page and try again; saved progress is safe.',
     unknown: 'Saving to the local database failed. Reload the page and try again; saved progress is safe.',
   } satisfies Record<StorageFaultCode, string>,

@@ -199,3 +199,35 @@ describe('Repository presets', () => {
     expect((await repository.countsFor('d', NOW, ZONE)).new).toBe(5);
   });
 });
+
+describe('Repository with a damaged schedule', () => {
+  it('reports a schedule with a renamed field and leaves it unchanged', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 1)), 'bundled');
+    await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1 });
+    const stored = (await repository.db.schedules.get('d/c0'))!;
+    const { due, ...rest } = stored;
+    const damaged = { ...rest, dueAt: due };
+    await repository.db.schedules.put(damaged as never);
+
+    await expect(repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW + 3_600_000, timeZone: ZONE, durationMs: 1 })).rejects.toMatchObject({ code: 'invalid-record' });
+    await expect(repository.item('d/c0')).rejects.toMatchObject({ code: 'invalid-record' });
+    expect(await repository.db.schedules.get('d/c0')).toEqual(damaged);
+    expect(await repository.reviewCount('d')).toBe(1);
+  });
+});
+
+describe('Repository with damaged options', () => {
+  it('reports stored options with a step of a day', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 1)), 'bundled');
+    await repository.db.settings.put({ key: 'preset:deck:d', value: { ...DEFAULT_PRESET, learningSteps: ['1d'] } });
+    await expect(repository.preset('d')).rejects.toMatchObject({ code: 'invalid-record' });
+  });
+
+  it('fills options missing from an older version with defaults', async () => {
+    const repository = freshRepository();
+    await repository.db.settings.put({ key: 'preset:default', value: { newPerDay: 7 } });
+    expect(await repository.preset()).toEqual({ ...DEFAULT_PRESET, newPerDay: 7 });
+  });
+});
