@@ -14,14 +14,16 @@ export interface ColdStartResult {
 }
 
 /** Opens `url` once so its service worker installs and takes control. */
-export async function installServiceWorker(context: BrowserContext, url: string): Promise<void> {
+async function installServiceWorker(context: BrowserContext, url: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(url);
   await waitForServiceWorker(page);
   await page.close();
 }
 
+/** Installs both service workers, then loads the study screen and the blank page `loads` times each, alternating. */
 export async function benchColdStart(context: BrowserContext, studyUrl: string, blankUrl: string, loads: number): Promise<ColdStartResult> {
+  await installServiceWorker(context, studyUrl);
   await installServiceWorker(context, blankUrl);
   const result: ColdStartResult = { appMs: [], blankMs: [] };
   for (let load = 0; load < loads; load++) {
