@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeAnswer } from '../../../src/domain/grading/checkers';
+import { check } from '../../../src/domain/deck/shape';
+import { checkerShape, gradeAnswer } from '../../../src/domain/grading/checkers';
 import type { Verdict } from '../../../src/domain/grading/verdict';
 import { gradeCommand, reasonCodes } from './support';
 
@@ -296,5 +297,48 @@ describe('Dockerfile variable spellings', () => {
 
   it('escaped dollar stays literal', () => {
     expect(gradeDockerfile('WORKDIR \\$HOME', 'WORKDIR ${HOME}').correct).toBe(false);
+  });
+});
+
+describe('buildFile names the file in the context', () => {
+  const containerfile = { buildFile: 'Containerfile' as const };
+
+  it('podman rejects -f Dockerfile for a Containerfile', () => {
+    const verdict = gradeCommand('podman build -t app:1 .', 'podman build -t app:1 -f Dockerfile .', containerfile);
+    expect(verdict.correct).toBe(false);
+    expect(reasonCodes(verdict)[0]).toBe('wrong-build-file');
+    expect(firstMessage(verdict)).toBe(
+      'The build context holds `Containerfile`, so `-f Dockerfile` builds a different file, or fails when there is none; leave out `-f` or write `-f Containerfile`.',
+    );
+  });
+
+  it.each(['podman build -t app:1 -f Containerfile .', 'podman build -t app:1 .', 'cd src && podman build -t app:1 -f ../Containerfile ..'])('podman accepts %s', (answer) => {
+    expect(gradeCommand('podman build -t app:1 .', answer, containerfile).correct).toBe(true);
+  });
+
+  it('podman with a Dockerfile rejects -f Containerfile', () => {
+    const verdict = gradeCommand('podman build -t app:1 .', 'podman build -t app:1 -f Containerfile .', { buildFile: 'Dockerfile' });
+    expect(reasonCodes(verdict)[0]).toBe('wrong-build-file');
+    expect(gradeCommand('podman build -t app:1 .', 'podman build -t app:1 -f Dockerfile .', { buildFile: 'Dockerfile' }).correct).toBe(true);
+  });
+
+  it('docker needs -f for a Containerfile', () => {
+    const expected = 'docker build -f Containerfile -t app:1 .';
+    expect(gradeCommand(expected, 'docker build -t app:1 -f ./Containerfile .', containerfile).correct).toBe(true);
+    expect(gradeCommand(expected, 'docker build -t app:1 .', containerfile).correct).toBe(false);
+    const verdict = gradeCommand(expected, 'docker build -t app:1 -f Dockerfile .', containerfile);
+    expect(reasonCodes(verdict)[0]).toBe('wrong-build-file');
+    expect(firstMessage(verdict)).toContain('write `-f Containerfile`');
+    expect(firstMessage(verdict)).not.toContain('leave out');
+  });
+
+  it('without buildFile both default names are omittable', () => {
+    expect(gradeCommand('podman build -t app:1 .', 'podman build -t app:1 -f Dockerfile .').correct).toBe(true);
+    expect(gradeCommand('podman build -t app:1 .', 'podman build -t app:1 -f Containerfile .').correct).toBe(true);
+  });
+
+  it('deck rejects an unknown buildFile', () => {
+    const problems = check(checkerShape, { kind: 'command', expected: 'podman build -t app:1 .', buildFile: 'containerfile' }).problems;
+    expect(problems.map((problem) => problem.path)).toEqual(['buildFile']);
   });
 });

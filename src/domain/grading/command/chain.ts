@@ -8,6 +8,7 @@ import { TOOLS } from './grammars/index';
 import { normalizePath } from './paths';
 import { readCommand } from './parse';
 import type { CommandForm } from './parse';
+import type { ReadContext } from './spec';
 import { EXPANSION_MARK, tokenizeShell } from './tokenize';
 import type { ListOperator, ShellWord, SimpleCommand } from './tokenize';
 
@@ -57,12 +58,13 @@ function applyShellState(command: SimpleCommand, state: { cwd: string; variables
 }
 
 /**
- * Tokenizes and reads a typed command line into a {@link ChainForm}.
+ * Tokenizes and reads a typed command line into a {@link ChainForm}. `context` carries facts from
+ * the task about the files around the commands, such as the build file in the context root.
  *
  * @example
  *   readChain('cd app && docker build -t web:1 .'); // one `docker build` whose context is `app`
  */
-export function readChain(text: string): ChainResult {
+export function readChain(text: string, context: ReadContext = {}): ChainResult {
   const tokens = tokenizeShell(text);
   if (!tokens.ok) return { ok: false, feedback: { code: 'shell-syntax-error', actual: text, message: tokens.message } };
 
@@ -80,7 +82,7 @@ export function readChain(text: string): ChainResult {
     if (applyShellState(command, state)) return;
 
     const substituted = { ...command, words: command.words.map((word) => substitute(word, state.variables)) };
-    commands.push(readCommand(substituted, TOOLS, state.cwd));
+    commands.push(readCommand(substituted, TOOLS, state.cwd, context));
     if (commands.length > 1) joins.push(pendingJoin ?? 'then');
     pendingJoin = undefined;
   });

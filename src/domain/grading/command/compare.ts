@@ -46,6 +46,7 @@ const RANK: Record<string, number> = {
   'flag-after-positional': 23,
   'missing-build-context': 30,
   'dockerfile-as-context': 31,
+  'wrong-build-file': 31,
   'load-takes-no-file-argument': 31,
   'missing-double-dash': 32,
   'too-many-arguments': 33,

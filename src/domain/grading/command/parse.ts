@@ -5,7 +5,7 @@
 import type { Feedback } from '../verdict';
 import { closestName } from './suggest';
 import { normalizePath } from './paths';
-import type { Facet, FacetSink, FlagSpec, FlagUse, ParsedArguments, SubcommandSpec, ToolName, ToolSpec } from './spec';
+import type { Facet, FacetSink, FlagSpec, FlagUse, ParsedArguments, ReadContext, SubcommandSpec, ToolName, ToolSpec } from './spec';
 import { displayValue } from './tokenize';
 import type { Redirection, SimpleCommand } from './tokenize';
 
@@ -106,6 +106,7 @@ class FormBuilder implements FacetSink {
   constructor(
     readonly tool: ToolName,
     readonly cwd: string,
+    readonly context: ReadContext = {},
   ) {}
 
   set(facet: Facet): void {
@@ -429,8 +430,9 @@ export function commandText(command: SimpleCommand): string {
  *
  * @param tools The grammars by program name, `k` included.
  * @param cwd The working directory set by an earlier `cd` in the chain.
+ * @param context What the task says about the files around the command, such as the build file.
  */
-export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, CompiledTool>, cwd: string): CommandForm {
+export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, CompiledTool>, cwd: string, context: ReadContext = {}): CommandForm {
   const text = commandText(command);
   let words = command.words.map((word) => word.value);
   const sudo = words[0] === 'sudo';
@@ -439,7 +441,7 @@ export function readCommand(command: SimpleCommand, tools: ReadonlyMap<string, C
   const tool = tools.get(first);
   if (!tool) return genericForm(first, sudo, words.slice(1), command, cwd, text);
 
-  const sink = new FormBuilder(tool.spec.name, cwd);
+  const sink = new FormBuilder(tool.spec.name, cwd, context);
   const program = tool.spec.name;
   const globalLookup = { long: tool.globalLong, short: tool.globalShort };
 

@@ -79,10 +79,24 @@ export interface Facet {
   readonly flag?: FlagSpec;
 }
 
+/** The build file names that docker, podman or buildah find in a context root without `-f`. */
+export const BUILD_FILE_NAMES = ['Dockerfile', 'Containerfile'] as const;
+export type BuildFileName = (typeof BUILD_FILE_NAMES)[number];
+
+/** Facts from the task about the files around a command, which some tool defaults depend on. */
+export interface ReadContext {
+  /**
+   * The build file in the context root. When it is set, `-f` may be left out only where it names
+   * the file the tool would find by itself. When it is undefined, any default name may be left out.
+   */
+  readonly buildFile?: BuildFileName | undefined;
+}
+
 /** The facet collector handed to a subcommand's `interpret` hook. */
 export interface FacetSink {
   readonly tool: ToolName;
   readonly cwd: string;
+  readonly context: ReadContext;
   set(facet: Facet): void;
   remove(key: string): void;
   get(key: string): Facet | undefined;

@@ -4,7 +4,10 @@ import type { ChainForm } from '../command/chain';
 import { bestRank, compareChains } from '../command/compare';
 import { normalizeChain } from '../command/rewrite';
 import type { CompareOptions } from '../command/compare';
+import { BUILD_FILE_NAMES } from '../command/spec';
+import type { BuildFileName, ReadContext } from '../command/spec';
 import type { CheckerKind } from '../kind';
+import { choiceOf } from './choice';
 import type { Feedback } from '../verdict';
 import { verdict } from '../verdict';
 
@@ -19,16 +22,25 @@ export interface CommandChecker {
   acceptCommandOrArgs?: boolean;
   /** Ignore a leading `sudo` for podman, buildah and kubectl too (it is always ignored for docker). */
   ignoreSudo?: boolean;
+  /**
+   * The build file the prompt puts in the context root. `-f` naming it may be left out only when
+   * the tool finds it by itself; `-f` naming another default file is then a different build.
+   */
+  buildFile?: BuildFileName;
 }
 
 /** Expected chains are read once per checker object, since decks keep their checkers for the whole session. */
 const expectedChains = new WeakMap<CommandChecker, ChainForm[]>();
 
+function readContextOf(checker: CommandChecker): ReadContext {
+  return { buildFile: checker.buildFile };
+}
+
 function readExpected(checker: CommandChecker): ChainForm[] {
   let chains = expectedChains.get(checker);
   if (!chains) {
     chains = checker.expected.flatMap((text) => {
-      const result = readChain(text);
+      const result = readChain(text, readContextOf(checker));
       return result.ok ? [normalizeChain(result.chain)] : [];
     });
     expectedChains.set(checker, chains);
@@ -78,9 +90,15 @@ export const commandKind: CheckerKind<CommandChecker> = {
     normalizeImages: optional(boolean()),
     acceptCommandOrArgs: optional(boolean()),
     ignoreSudo: optional(boolean()),
+    buildFile: optional(
+      choiceOf(
+        BUILD_FILE_NAMES,
+        'The build file in the context root. `-f` naming it may be left out only when the tool finds it by itself: podman looks for `Containerfile` first, then `Dockerfile`, and docker only for `Dockerfile`.',
+      ),
+    ),
   }),
   evaluate(checker, answer) {
-    const actual = readChain(answer.text);
+    const actual = readChain(answer.text, readContextOf(checker));
     if (!actual.ok) return verdict(false, [actual.feedback]);
 
     const options = optionsOf(checker);

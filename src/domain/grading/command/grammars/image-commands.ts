@@ -4,6 +4,7 @@
  */
 import { parseImageReference } from '../image';
 import { directoryOf, joinPath, normalizePath } from '../paths';
+import { BUILD_FILE_NAMES } from '../spec';
 import type { FacetSink, ParsedArguments, ToolName } from '../spec';
 
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)$|\.(dockerfile|containerfile)$/i;
@@ -25,6 +26,31 @@ export interface BuildRules {
   readonly contextFromFile: boolean;
   /** File names the builder finds in the context root without `-f`. */
   readonly defaultFiles: readonly string[];
+}
+
+/**
+ * Returns the build files that the builder finds in the context root without `-f`. When the task
+ * names the file in the context root, only that name counts, because podman builds `Containerfile`
+ * when both exist, and finds no `Containerfile` when only a `Dockerfile` exists.
+ */
+function omittableFiles(rules: BuildRules, sink: FacetSink): readonly string[] {
+  const { buildFile } = sink.context;
+  return buildFile === undefined ? rules.defaultFiles : rules.defaultFiles.filter((file) => file === buildFile);
+}
+
+/** Explains `-f Dockerfile` when the task's context holds a `Containerfile`, and the reverse. */
+function reportOtherBuildFile(file: string, context: string, rules: BuildRules, sink: FacetSink): void {
+  const { buildFile } = sink.context;
+  if (buildFile === undefined) return;
+  const other = BUILD_FILE_NAMES.find((name) => name !== buildFile && joinPath(context, name) === file);
+  if (other === undefined) return;
+  const fix = rules.defaultFiles.includes(buildFile) ? `leave out \`-f\` or write \`-f ${buildFile}\`` : `write \`-f ${buildFile}\``;
+  sink.error({
+    code: 'wrong-build-file',
+    expected: buildFile,
+    actual: other,
+    message: `The build context holds \`${buildFile}\`, so \`-f ${other}\` builds a different file, or fails when there is none; ${fix}.`,
+  });
 }
 
 /**
@@ -70,8 +96,9 @@ export function interpretBuild(rules: BuildRules) {
     sink.set({ key: 'context', label: 'the build context', values: [context], kind: 'path', ordered: true });
 
     if (files.length === 1 && !REMOTE_CONTEXT.test(context)) {
-      const defaults = rules.defaultFiles.map((file) => joinPath(context, file));
+      const defaults = omittableFiles(rules, sink).map((file) => joinPath(context, file));
       if (defaults.includes(files[0]!)) sink.remove('--file');
+      else reportOtherBuildFile(files[0]!, context, rules, sink);
     }
   };
 }
