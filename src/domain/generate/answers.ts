@@ -43,12 +43,15 @@ export function argvAnswer(argv: readonly string[] | undefined): Answer {
 /**
  * Builds a shell command answer that accepts any of the sequences. Each is compared by what the
  * tool would do, so flag spellings, flag order, subcommand aliases and `&&`, `;` or new lines
- * between commands are free.
+ * between commands are free. With `normalizeImages`, image names compare as references
+ * (`api:1.4` = `docker.io/library/api:1.4`), for prompts that ask for an image, not a literal name.
  */
-export function commandAnswer(accepted: readonly CommandSequence[]): Answer {
+export function commandAnswer(accepted: readonly CommandSequence[], options: { normalizeImages?: boolean } = {}): Answer {
   const [canonical] = accepted;
   if (!canonical) throw new RangeError('A command answer needs at least one accepted sequence.');
-  return { expected: canonical.join(' && '), checker: { kind: 'command', expected: accepted.map((sequence) => sequence.join(' && ')) } };
+  const expected = accepted.map((sequence) => sequence.join(' && '));
+  const checker: Checker = options.normalizeImages ? { kind: 'command', expected, normalizeImages: true } : { kind: 'command', expected };
+  return { expected: canonical.join(' && '), checker };
 }
 
 /** Builds a YAML answer compared by structure, so key order, quoting style and flow or block lists are free. */

@@ -26,6 +26,12 @@ const ARGS: readonly string[] = ['["zoo", "boo"]', '["--port", "9090"]', '["echo
 const POD_IMAGE = 'registry.example.com/team/app:1.0';
 const NOTHING_OPTION = 'Nothing: the container cannot be created ("no command specified").';
 const ANSWER_FORMAT = 'Answer with the argv as a JSON array, such as `["sh", "-c", "echo hi"]`, or `none` if nothing can run.';
+/**
+ * Asks for the mechanical argv in every variant. A shell-form ENTRYPOINT runs `/bin/sh -c "…"`
+ * whatever follows it, yet the words after it are still in the argv, so without this sentence
+ * both readings would be right. It is in every prompt so that it does not give the case away.
+ */
+const FULL_ARGV = 'Count every string the process receives, including any that a shell ignores.';
 
 function parseInstruction(text: string): DockerfileCommand | undefined {
   if (text === '') return undefined;
@@ -50,7 +56,7 @@ function dockerfileLines(entrypoint: string, cmd: string): string[] {
  * true when the instruction is the whole command, so a broken shell-form line would fail at runtime.
  */
 function describeForm(keyword: 'ENTRYPOINT' | 'CMD', command: DockerfileCommand, runsAlone: boolean): string {
-  if (command.form === 'exec') return `${keyword} is in exec form (a JSON array), so it runs as written, without a shell.`;
+  if (command.form === 'exec') return `${keyword} is in exec form (a JSON array), so its strings are used as written, without a shell.`;
   const stored = code(formatArgv(storedArgv(command)));
   let notJson = '';
   if (command.text.startsWith('[')) {
@@ -124,11 +130,32 @@ function shellDistractors(argv: readonly string[]): (readonly string[])[] {
   return wrapped ? [argv.slice(2).join(' ').split(/\s+/)] : [[...DEFAULT_SHELL, argv.join(' ')]];
 }
 
-/** Builds the answer; `distractors` is called only for the choice form. */
-function argvQuestion(rng: Rng, form: string, argv: readonly string[] | undefined, distractors: () => (readonly string[] | undefined)[]) {
+/**
+ * Returns the stored shell-form ENTRYPOINT when words follow it in the argv. The Dockerfile
+ * reference table gives its bare `/bin/sh -c "…"` as what runs, so it must not be a wrong option.
+ */
+function ignoredWordsPrefix(entrypoint: DockerfileCommand | undefined, usesEntrypoint: boolean, argv: readonly string[] | undefined): readonly string[] | undefined {
+  if (!usesEntrypoint || entrypoint?.form !== 'shell' || argv === undefined) return undefined;
+  const stored = storedArgv(entrypoint);
+  return argv.length > stored.length ? stored : undefined;
+}
+
+/**
+ * Builds the answer; `distractors` is called only for the choice form. `notWrong` is an argv that
+ * a reader could defend as right, such as a shell-form ENTRYPOINT without the words it ignores,
+ * so it is never offered as a wrong option.
+ */
+function argvQuestion(
+  rng: Rng,
+  form: string,
+  argv: readonly string[] | undefined,
+  distractors: () => (readonly string[] | undefined)[],
+  notWrong?: readonly string[],
+) {
   if (form !== 'choice') return argvAnswer(argv);
   const wrong = argv === undefined ? [...distractors(), ...NOTHING_DISTRACTORS] : [...distractors(), ...shellDistractors(argv)];
-  return choiceQuestion(rng, option(argv), wrong.map(option));
+  const excluded = notWrong === undefined ? undefined : option(notWrong);
+  return choiceQuestion(rng, option(argv), wrong.map(option).filter((text) => text !== excluded));
 }
 
 const FORMS = ['typed', 'choice'] as const;
@@ -200,7 +227,7 @@ export const argvDockerfile: Template<DockerfileParameter> = {
     const form = draw('form');
     const own = { entrypoint: parseInstruction(entrypointText), cmd: parseInstruction(cmdText) };
     const { entrypoint, cmd } = inheritImageConfig(base, own);
-    const { argv } = resolveArgv({ entrypoint: entrypoint && storedArgv(entrypoint), cmd: cmd && storedArgv(cmd) });
+    const { argv, usesEntrypoint } = resolveArgv({ entrypoint: entrypoint && storedArgv(entrypoint), cmd: cmd && storedArgv(cmd) });
 
     const baseText =
       base.lines.length === 0
@@ -210,7 +237,7 @@ export const argvDockerfile: Template<DockerfileParameter> = {
       `An image is built from a Dockerfile that ends with these lines:\n\n${codeBlock('dockerfile', dockerfileLines(entrypointText, cmdText))}\n\n` +
       `and ${baseText}\n\n` +
       `A container starts from it with no command or arguments of its own (\`docker run IMAGE\`, or a Pod without \`command\` and \`args\`). ` +
-      `Which argv does it run?${form === 'choice' ? '' : ` ${ANSWER_FORMAT}`}`;
+      `Which argv does it run? ${FULL_ARGV}${form === 'choice' ? '' : ` ${ANSWER_FORMAT}`}`;
     const explanation = [explainInheritance(base, own), ...formNotes(entrypoint, cmd), explainImageDefault(entrypoint, cmd)]
       .filter((sentence) => sentence !== '')
       .join(' ');
@@ -223,7 +250,7 @@ export const argvDockerfile: Template<DockerfileParameter> = {
       }
       return wrong;
     };
-    return { prompt, explanation, ...argvQuestion(rng, form, argv, distractors) };
+    return { prompt, explanation, ...argvQuestion(rng, form, argv, distractors, ignoredWordsPrefix(entrypoint, usesEntrypoint, argv)) };
   },
 };
 
@@ -273,7 +300,7 @@ export const argvPod: Template<PodParameter> = {
     const entrypoint = parseInstruction(entrypointText);
     const cmd = parseInstruction(cmdText);
     const image = { entrypoint: entrypoint && storedArgv(entrypoint), cmd: cmd && storedArgv(cmd) };
-    const { argv } = resolveArgv({ ...image, command, args });
+    const { argv, usesEntrypoint } = resolveArgv({ ...image, command, args });
 
     const manifest = [
       'containers:',
@@ -285,7 +312,7 @@ export const argvPod: Template<PodParameter> = {
     const prompt =
       `The image ${code(POD_IMAGE)} was built from a Dockerfile that ends with these lines (its base image sets no ENTRYPOINT or CMD):\n\n` +
       `${codeBlock('dockerfile', dockerfileLines(entrypointText, cmdText))}\n\nA Pod runs it like this:\n\n${codeBlock('yaml', manifest)}\n\n` +
-      `Which argv does the container run?${form === 'choice' ? '' : ` ${ANSWER_FORMAT}`}`;
+      `Which argv does the container run? ${FULL_ARGV}${form === 'choice' ? '' : ` ${ANSWER_FORMAT}`}`;
 
     let caseRule: string;
     let notes: string[] = [];
@@ -320,6 +347,6 @@ export const argvPod: Template<PodParameter> = {
       orNothing([...entrypointArgv, ...(command ?? []), ...(args ?? [])]),
       undefined,
     ];
-    return { prompt, explanation, ...argvQuestion(rng, form, argv, distractors) };
+    return { prompt, explanation, ...argvQuestion(rng, form, argv, distractors, ignoredWordsPrefix(entrypoint, usesEntrypoint, argv)) };
   },
 };

@@ -79,21 +79,28 @@ function buildPushTemplate(tool: BuildTool): Template<BuildPushParameter> {
       const hostRule = `A push goes to the registry named in the image, so the pushed name must start with ${code(registry)}. ${notes.missingHost}`;
       const chain = 'Give the commands, chained with `&&` or one per line.';
 
+      // The prompts ask for an image, not a literal string, so equivalent names such as
+      // podman's `localhost/api:1.4` for `api:1.4` are accepted.
       if (form === 'tag-push') {
         const local = localImageName(target);
-        const answer = commandAnswer(buildPushCommands({ tool, target, local }).accepted);
+        const answer = commandAnswer(buildPushCommands({ tool, target, local }).accepted, { normalizeImages: true });
         return {
-          prompt: `With ${tool}, an image was built locally as ${code(local)}. Push it to the registry ${code(registry)} as ${code(`${repository}:${tag}`)}. ${chain}`,
+          prompt:
+            `With ${tool}, an image was built locally as ${code(local)}. Push it to the registry ${code(registry)} ` +
+            `under the repository path ${code(repository)} with tag ${code(tag)}. ${chain}`,
           explanation: `${hostRule} ${notes.tagPush}`,
           ...answer,
         };
       }
 
-      const answer = commandAnswer(buildPushCommands({ tool, target }).accepted);
+      // Building under a local name and tagging it afterwards also pushes the right image, but it
+      // leaves an extra local name that no expected sequence can list, so the prompt rules it out.
+      const answer = commandAnswer(buildPushCommands({ tool, target }).accepted, { normalizeImages: true });
       return {
         prompt:
           `With ${tool}, build an image from the Dockerfile in the current directory and push it to the registry ${code(registry)} ` +
-          `as repository ${code(repository)} with tag ${code(tag)}. ${chain}`,
+          `under the repository path ${code(repository)} with tag ${code(tag)}. ` +
+          `Give the image its full registry name in the build command, so that no separate \`tag\` step is needed. ${chain}`,
         explanation: `${hostRule} Name the image ${code(target)} when building, then push that name. ${notes.buildPush}`,
         ...answer,
       };

@@ -60,10 +60,17 @@ function firstComponent(reference: ImageReference): string | undefined {
   return slash >= 0 ? reference.text.slice(0, slash) : undefined;
 }
 
+/** Names the part of the host rule that makes a first path component a registry host. */
+function hostReason(first: string): string {
+  if (first === 'localhost') return 'is exactly `localhost`';
+  const marks = ['.', ':'].filter((mark) => first.includes(mark)).map((mark) => `\`${mark}\``);
+  return `contains ${marks.join(' and ')}`;
+}
+
 function registryQuestion(reference: ImageReference): PartQuestion {
   const first = firstComponent(reference);
   const explanation = reference.registryGiven
-    ? `${code(first ?? '')} contains \`.\` or \`:\` or is \`localhost\`, so it names the registry host${reference.registry.includes(':') ? ', port included' : ''}.`
+    ? `${code(first ?? '')} ${hostReason(first ?? '')}, so it names the registry host${reference.registry.includes(':') ? ', port included' : ''}.`
     : first === undefined
       ? `${code(reference.text)} names no registry, so it is on Docker Hub, \`docker.io\`.`
       : `${code(first)} has no \`.\` or \`:\` and is not \`localhost\`, so it is a Docker Hub namespace, not a registry: the image is on \`docker.io\`.`;
@@ -139,7 +146,7 @@ function tagQuestion(reference: ImageReference): PartQuestion {
     explanation = `No tag and no digest means the tag \`latest\`.${portNote}`;
   }
   return {
-    question: `Which tag does ${code(reference.text)} refer to? Answer \`${NONE}\` if it has none.`,
+    question: `Which tag does ${code(reference.text)} refer to once the defaults are filled in? Answer \`${NONE}\` only if the reference has a digest and no tag.`,
     answer: tag ?? NONE,
     distractors: tagDistractors(reference, port),
     explanation,
@@ -237,6 +244,17 @@ const VALIDITY_RULE =
   `Repository path components must be lowercase. A tag must match ${TAG_PATTERN}: 1 to 128 letters of either case, digits, \`_\`, \`.\` and \`-\`, not starting with \`.\` or \`-\`. ` +
   'A digest is `algorithm:hex`, such as `sha256:` followed by 64 hex characters.';
 
+/** Tags longer than this get their length in the prompt, because a reader cannot count them by eye. */
+const COUNTABLE_TAG_LENGTH = 20;
+const MAX_TAG_LENGTH = 128;
+
+/** Returns the tag as typed: the text after the `:` that follows the last `/` and comes before any `@`. */
+function typedTag(text: string): string | undefined {
+  const name = text.split('@')[0]!;
+  const colon = name.indexOf(':', name.lastIndexOf('/') + 1);
+  return colon === -1 ? undefined : name.slice(colon + 1);
+}
+
 /**
  * Returns why a reference is invalid in terms of the three rules the template teaches. Returns
  * undefined when the verdict rests on another rule, such as a path separator, the length of the
@@ -247,8 +265,10 @@ function taughtReason(text: string): string | undefined {
   if (parsed.ok) return undefined;
   if (parsed.code === 'uppercase') return 'its repository path has uppercase letters';
   if (parsed.code === 'invalid-tag') {
-    const tag = text.slice(text.indexOf(':', text.lastIndexOf('/') + 1) + 1).split('@')[0]!;
-    return tag === '' ? 'the tag after `:` is empty' : `the tag ${code(tag)} does not match ${TAG_PATTERN}`;
+    const tag = typedTag(text) ?? '';
+    if (tag === '') return 'the tag after `:` is empty';
+    if (tag.length > MAX_TAG_LENGTH) return `the tag has ${tag.length} characters, more than the ${MAX_TAG_LENGTH} that ${TAG_PATTERN} allows`;
+    return `the tag ${code(tag)} does not match ${TAG_PATTERN}`;
   }
   const digest = text.slice(text.indexOf('@') + 1);
   // Only a sha256 digest of the wrong length is decided by the taught rule; hex letter case and other algorithms are not taught.
@@ -294,7 +314,9 @@ export const imageRefValid: Template<ValidityParameter> = {
     const answer = valid ? 'valid' : 'invalid';
     const verdict = valid ? `${code(image)} is valid.` : `${code(image)} is invalid: ${taughtReason(image) ?? 'it breaks the reference grammar'}.`;
     const explanation = `${verdict}\n\n${VALIDITY_RULE}`;
-    const prompt = `Is ${code(image)} a valid image reference?`;
+    const tag = typedTag(image);
+    const tagLength = tag !== undefined && tag.length > COUNTABLE_TAG_LENGTH ? ` Its tag, after the \`:\`, is ${tag.length} characters long.` : '';
+    const prompt = `Is ${code(image)} a valid image reference?${tagLength}`;
 
     if (form === 'choice') {
       return { prompt, explanation, ...choiceQuestion(rng, valid ? 'Valid' : 'Invalid', ['Valid', 'Invalid']) };

@@ -90,7 +90,8 @@ export const kubectlRunFields: Template<RunParameter> = {
     const line = codeBlock('sh', [kubectlRunLine(input)]);
     const explanation =
       `\`kubectl run\` puts the words after \`--\` into the container's \`args\` field; with \`--command\` it puts them into \`command\`${input.commandFlag ? ', as here' : ''}. ` +
-      'Each word becomes one list element. Pod `args` replace the image CMD and follow the image ENTRYPOINT, if it has one, while `command` replaces the ENTRYPOINT. ' +
+      'Each word becomes one list element. Pod `args` replace the image CMD and follow the image ENTRYPOINT, if it has one. ' +
+      '`command` replaces the ENTRYPOINT, and without `args` the image CMD is then ignored too. ' +
       `The container is named after the Pod, ${code(input.name)}.`;
 
     if (form === 'choice') {
@@ -99,7 +100,7 @@ export const kubectlRunFields: Template<RunParameter> = {
     if (form === 'yaml') {
       return { prompt: `${line}\n\n${YAML_QUESTION}`, explanation, ...yamlAnswer(`${field}: ${formatArgv(input.words)}`) };
     }
-    const prompt = `${line}\n\nWhich field of the container holds ${code(input.words.join(' '))}? Answer \`command\` or \`args\`.`;
+    const prompt = `${line}\n\nWhich field of the container holds the words ${code(formatArgv(input.words))}? Answer \`command\` or \`args\`.`;
     return { prompt, explanation, ...exactAnswer(field, FIELD_ALTERNATIVES(field)) };
   },
 };
@@ -141,7 +142,8 @@ export const kubectlCreateFields: Template<CreateParameter> = {
         ? ''
         : ` \`kubectl create deployment\` names the container after the image: the last path component of ${code(input.image)} without tag or digest, ${code(container.name)}.`;
     const explanation =
-      `\`kubectl create ${input.workload}\` has no \`--command\` flag: every word after \`--\` goes into the container's \`command\` field, one word per element.${naming}`;
+      `\`kubectl create ${input.workload}\` has no \`--command\` flag: every word after \`--\` goes into the container's \`command\` field, one word per element. ` +
+      `With only \`command\` set, the image ENTRYPOINT and CMD are both ignored.${naming}`;
 
     if (form === 'container-name' && container.name !== undefined) {
       const prompt = `${line}\n\nWhat is the name of the container in the generated Pod template?`;
@@ -153,7 +155,7 @@ export const kubectlCreateFields: Template<CreateParameter> = {
     if (form === 'yaml') {
       return { prompt: `${line}\n\n${YAML_QUESTION}`, explanation, ...yamlAnswer(`command: ${formatArgv(input.words)}`) };
     }
-    const prompt = `${line}\n\nWhich field of the container holds ${code(input.words.join(' '))}? Answer \`command\` or \`args\`.`;
+    const prompt = `${line}\n\nWhich field of the container holds the words ${code(formatArgv(input.words))}? Answer \`command\` or \`args\`.`;
     return { prompt, explanation, ...exactAnswer('command', FIELD_ALTERNATIVES('command')) };
   },
 };

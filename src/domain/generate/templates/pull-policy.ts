@@ -36,7 +36,7 @@ export function explainDefaultPolicy(reference: ImageReference, defaulted: Defau
       reason = `The tag of ${image} is \`latest\`, which defaults to \`Always\`.`;
       break;
     case 'latest-tag-with-digest':
-      reason = `The tag of ${image} is \`latest\`, so the default is \`Always\` even though a digest is given: the default depends on the tag alone, while the pull itself uses the digest.`;
+      reason = `The tag of ${image} is \`latest\`, so the default is \`Always\` even though a digest is given: when a tag is written, the digest does not change the default, while the pull itself uses the digest.`;
       break;
     case 'digest':
       reason = `${image} has a digest and no tag. Only the tag \`latest\` (written or implied) gives \`Always\`, so the default is \`IfNotPresent\`.`;
@@ -105,6 +105,18 @@ function behaviourOf(policy: PullPolicy, onNode: boolean): keyof typeof BEHAVIOU
   return policy === 'IfNotPresent' ? 'pull' : 'neverPull';
 }
 
+/**
+ * Returns the wrong options for the behaviour question. When the image is not on the node,
+ * `Always` and `IfNotPresent` both end in a pull, so the option that describes the other policy
+ * would also be true, and it is left out.
+ */
+function behaviourDistractors(policy: PullPolicy, onNode: boolean): string[] {
+  const alsoTrue = new Set<string>();
+  if (!onNode && policy === 'Always') alsoTrue.add(BEHAVIOURS.pull);
+  if (!onNode && policy === 'IfNotPresent') alsoTrue.add(BEHAVIOURS.resolve);
+  return Object.values(BEHAVIOURS).filter((text) => !alsoTrue.has(text));
+}
+
 const EFFECTIVE_FORMS = ['typed', 'choice', 'behaviour'] as const;
 const POLICY_FIELD_VALUES = ['', ...PULL_POLICIES] as const;
 
@@ -143,7 +155,7 @@ export const pullPolicyEffective: Template<EffectiveParameter> = {
     if (form === 'behaviour') {
       const onNode = draw('onNode') === 'yes';
       const situation = onNode ? 'An image with this name is already on the node.' : 'The image is not on the node yet.';
-      const question = choiceQuestion(rng, BEHAVIOURS[behaviourOf(policy, onNode)], Object.values(BEHAVIOURS));
+      const question = choiceQuestion(rng, BEHAVIOURS[behaviourOf(policy, onNode)], behaviourDistractors(policy, onNode));
       return {
         prompt: `A Pod is created with this container:\n\n${manifest}\n\n${situation} What happens when the container starts?`,
         explanation: `The policy is \`${policy}\`. ${policyExplanation}\n\n${BEHAVIOUR_RULES[policy]}`,
