@@ -11,7 +11,7 @@ import { readStoredSchedule } from '../domain/schedule/stored-schedule';
 import type { GradeName, Schedule } from '../domain/schedule/fsrs-adapter';
 import { DEFAULT_PRESET, validatePreset } from '../domain/schedule/preset';
 import type { Preset } from '../domain/schedule/preset';
-import { deckCounts, pickNext, studyWindow } from '../domain/schedule/queue';
+import { deckCounts, pickNext, remainingNew, remainingReviews, studyWindow } from '../domain/schedule/queue';
 import type { DeckCounts, DoneToday, QueueCandidates } from '../domain/schedule/queue';
 import { LayerdeckDatabase } from './db';
 import type { CardRecord, DeckOrigin, DeckRecord, ReviewCheck, ReviewRecord, ReviewVariant } from './db';
@@ -309,14 +309,19 @@ export class Repository {
     const { dayEnd } = studyWindow(now, options, timeZone);
     return this.guarded(() =>
       this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.holds], async () => {
+        const [done, held] = await Promise.all([this.doneToday(deckId, now, timeZone, options), this.heldKeys(deckId, now)]);
+
+        // IndexedDB counts a key range by walking it, which takes hundreds of milliseconds for
+        // 100,000 new cards. The daily limits cap what is shown, so new and review items are
+        // counted only up to the limit plus the held items that may sit in the range.
+        const newCap = remainingNew(options, done) + held.size;
+        const reviewCap = remainingReviews(options, done) + held.size;
         const index = this.db.schedules.where('[deckId+state+due]');
-        const [fresh, learning, relearning, due, done, held] = await Promise.all([
-          index.between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]).count(),
+        const [fresh, learning, relearning, due] = await Promise.all([
+          newCap === 0 ? 0 : index.between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]).limit(newCap).count(),
           index.between([deckId, 'learning', -Infinity], [deckId, 'learning', dayEnd]).count(),
           index.between([deckId, 'relearning', -Infinity], [deckId, 'relearning', dayEnd]).count(),
-          index.between([deckId, 'review', -Infinity], [deckId, 'review', dayEnd]).count(),
-          this.doneToday(deckId, now, timeZone, options),
-          this.heldKeys(deckId, now),
+          reviewCap === 0 ? 0 : index.between([deckId, 'review', -Infinity], [deckId, 'review', dayEnd]).limit(reviewCap).count(),
         ]);
         const available = { new: fresh, learning: learning + relearning, due };
         // Held items are few, so they are subtracted one by one rather than excluded by the index.
@@ -418,6 +423,14 @@ export class Repository {
         return last.cardKey;
       }),
     );
+  }
+
+  /** Tells whether any review is stored (in one deck, or at all) without counting a long log. */
+  async hasReviews(deckId?: string): Promise<boolean> {
+    return this.guarded(async () => {
+      const first = deckId ? await this.db.reviews.where('deckId').equals(deckId).first() : await this.db.reviews.toCollection().first();
+      return first !== undefined;
+    });
   }
 
   async reviewCount(deckId?: string): Promise<number> {

@@ -231,3 +231,23 @@ describe('Repository with damaged options', () => {
     expect(await repository.preset()).toEqual({ ...DEFAULT_PRESET, newPerDay: 7 });
   });
 });
+
+describe('Repository capped counts', () => {
+  it('subtracts held items from a count capped at the daily limit', async () => {
+    const repository = freshRepository();
+    await repository.savePreset({ ...DEFAULT_PRESET, newPerDay: 28 });
+    await repository.saveDeck(source(basicDeck('d', 30)), 'bundled');
+    for (const key of ['d/c0', 'd/c1', 'd/c2']) await repository.suspend(key);
+    expect((await repository.countsFor('d', NOW, ZONE)).new).toBe(27);
+  });
+
+  it('tells whether a deck has reviews without counting them', async () => {
+    const repository = freshRepository();
+    await repository.saveDeck(source(basicDeck('d', 2)), 'bundled');
+    expect(await repository.hasReviews('d')).toBe(false);
+    expect(await repository.hasReviews()).toBe(false);
+    await repository.grade({ cardKey: 'd/c0', rating: 'good', now: NOW, timeZone: ZONE, durationMs: 1 });
+    expect(await repository.hasReviews('d')).toBe(true);
+    expect(await repository.hasReviews('other')).toBe(false);
+  });
+});

@@ -53,7 +53,7 @@ export class StudySession {
         return;
       }
       this.deckTitle = deck.title;
-      this.canUndo = (await this.repository.reviewCount(this.deckId)) > 0;
+      this.canUndo = await this.repository.hasReviews(this.deckId);
       await this.advance();
     } catch (error) {
       this.onFault(error);
@@ -65,8 +65,17 @@ export class StudySession {
     const timeZone = this.environment.timeZone();
     this.preset = await this.repository.preset(this.deckId);
     const shown = showKey ? await this.repository.item(showKey) : await this.repository.nextItem(this.deckId, now, timeZone);
-    this.counts = await this.repository.countsFor(this.deckId, now, timeZone);
     this.show(shown);
+    // The counts line is refreshed after the next card is on screen, so counting never delays it.
+    void this.refreshCounts(now, timeZone);
+  }
+
+  private async refreshCounts(now: number, timeZone: string): Promise<void> {
+    try {
+      this.counts = await this.repository.countsFor(this.deckId, now, timeZone);
+    } catch (error) {
+      this.onFault(error);
+    }
   }
 
   private show(item: StudyItem | undefined): void {
@@ -186,7 +195,7 @@ export class StudySession {
         this.reviewed = Math.max(0, this.reviewed - 1);
         await this.advance(cardKey);
       }
-      this.canUndo = (await this.repository.reviewCount(this.deckId)) > 0;
+      this.canUndo = await this.repository.hasReviews(this.deckId);
     } catch (error) {
       this.onFault(error);
     } finally {
