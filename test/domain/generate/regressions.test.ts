@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../src/domain/deck/shape';
 import { gradeAnswer } from '../../../src/domain/grading/checkers';
@@ -401,5 +402,25 @@ describe('kubectl field prompts and explanations', () => {
   it('create-fields says command drops both', () => {
     const variant = renderWith('kubectl/create-fields', { workload: ['deployment'], name: ['report'], image: ['busybox:1.36'], words: ['["date"]'], form: ['field'] });
     expect(variant.explanation).toContain('With only `command` set, the image ENTRYPOINT and CMD are both ignored.');
+  });
+});
+
+describe('docs describe every template', () => {
+  const docs = readFileSync(new URL('../../../docs/decks.md', import.meta.url), 'utf8');
+  const templateSection = docs.slice(docs.indexOf('## Question templates'), docs.indexOf('## Checking a deck'));
+
+  /** Returns the text under the `###` heading that names this template id. */
+  function sectionOf(id: string): string {
+    const sections = templateSection.split('\n### ').slice(1);
+    return sections.find((section) => section.split('\n')[0]!.split(', ').includes(id)) ?? '';
+  }
+
+  it.each(TEMPLATES.map((template) => template.id))('%s has a section', (id) => {
+    expect(sectionOf(id)).not.toBe('');
+    expect(sectionOf(id)).toContain('```json');
+  });
+
+  it.each(TEMPLATES.flatMap((template) => Object.keys(template.parameters).map((name) => [template.id, name])))('%s parameter %s', (id, name) => {
+    expect(sectionOf(id)).toContain(`\`${name}\``);
   });
 });

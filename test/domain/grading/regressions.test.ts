@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../src/domain/deck/shape';
-import { checkerShape, gradeAnswer } from '../../../src/domain/grading/checkers';
+import { CHECKER_KINDS, checkerShape, gradeAnswer } from '../../../src/domain/grading/checkers';
 import type { Verdict } from '../../../src/domain/grading/verdict';
 import { gradeCommand, reasonCodes } from './support';
 
@@ -340,5 +341,32 @@ describe('buildFile names the file in the context', () => {
   it('deck rejects an unknown buildFile', () => {
     const problems = check(checkerShape, { kind: 'command', expected: 'podman build -t app:1 .', buildFile: 'containerfile' }).problems;
     expect(problems.map((problem) => problem.path)).toEqual(['buildFile']);
+  });
+});
+
+describe('docs describe every checker option', () => {
+  const docs = readFileSync(new URL('../../../docs/decks.md', import.meta.url), 'utf8');
+
+  /** Returns the text under the `###` heading of a checker kind; `oneOf` and `all` share one. */
+  function sectionOf(kind: string): string {
+    const sections = docs.split('\n### ').slice(1);
+    return sections.find((section) => section.split('\n')[0]!.split(' and ').includes(kind)) ?? '';
+  }
+
+  const options = Object.entries(CHECKER_KINDS).flatMap(([kind, definition]) => {
+    const properties = (definition.options.schema() as { properties?: Record<string, unknown> }).properties ?? {};
+    return Object.keys(properties)
+      .filter((name) => name !== 'kind' && name !== 'expected')
+      .map((name) => [kind, name]);
+  });
+
+  it('expected is described for every kind', () => {
+    expect(docs).toContain('Every kind except `oneOf`\nand `all` takes `expected` as one string or a list of accepted alternatives');
+  });
+
+  it.each(options)('%s option %s', (kind, name) => {
+    const section = sectionOf(kind);
+    expect(section).toContain(`\`${name}\``);
+    expect(section).toContain(`"${name}"`);
   });
 });
