@@ -153,7 +153,18 @@ function fuzzSeed(this: AbstractScheduler): string {
 
 const schedulers = new Map<string, FSRS>();
 
+/** Schedulers by preset object, so a session's repeated calls skip building the key. */
+const schedulersByPreset = new WeakMap<Preset, FSRS>();
+
 function schedulerFor(preset: Preset): FSRS {
+  const known = schedulersByPreset.get(preset);
+  if (known) return known;
+  const scheduler = schedulerForKey(preset);
+  schedulersByPreset.set(preset, scheduler);
+  return scheduler;
+}
+
+function schedulerForKey(preset: Preset): FSRS {
   const key = JSON.stringify([preset.desiredRetention, preset.maximumInterval, preset.learningSteps, preset.relearningSteps]);
   let scheduler = schedulers.get(key);
   if (!scheduler) {

@@ -53,7 +53,7 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
-function localParts(instant: number, timeZone: string): LocalParts {
+function formattedParts(instant: number, timeZone: string): LocalParts {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -68,11 +68,55 @@ function localParts(instant: number, timeZone: string): LocalParts {
   };
 }
 
-/** Milliseconds the zone is ahead of UTC at `instant`. */
-function offsetAt(instant: number, timeZone: string): number {
-  const local = localParts(instant, timeZone);
+/** Milliseconds the zone is ahead of UTC at `instant`, read from Intl (a few microseconds a call). */
+function exactOffset(instant: number, timeZone: string): number {
+  const local = formattedParts(instant, timeZone);
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
   return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/**
+ * Offsets cached per zone for a whole day, or per quarter hour on a day with an offset change.
+ * A span whose first and last second have the same offset is taken to have no change inside it
+ * (no zone changes its offset twice within a day); a quarter hour with a change is computed exactly.
+ */
+const OFFSET_SPANS_MS = [MS_PER_DAY, 15 * MS_PER_MINUTE];
+const OFFSET_CACHE_LIMIT = 8192;
+const offsetCache = new Map<string, number>();
+
+function spanOffset(instant: number, timeZone: string, spanMs: number): number {
+  const span = Math.floor(instant / spanMs);
+  const key = `${timeZone}|${spanMs}|${span}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const first = exactOffset(span * spanMs, timeZone);
+    const last = exactOffset((span + 1) * spanMs - 1000, timeZone);
+    offset = first === last ? first : Number.NaN;
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** Milliseconds the zone is ahead of UTC at `instant`. */
+function offsetAt(instant: number, timeZone: string): number {
+  for (const spanMs of OFFSET_SPANS_MS) {
+    const offset = spanOffset(instant, timeZone, spanMs);
+    if (!Number.isNaN(offset)) return offset;
+  }
+  return exactOffset(instant, timeZone);
+}
+
+function localParts(instant: number, timeZone: string): LocalParts {
+  const local = new Date(instant + offsetAt(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /**
