@@ -3,7 +3,6 @@
  * transaction here; components never open a transaction themselves. Errors leave as
  * `StorageFault`s with a code the UI turns into a sentence.
  */
-import { cardQuestion } from '../domain/deck/format';
 import type { Card, Deck } from '../domain/deck/format';
 import { parseItemKey, reviewItemKeys } from '../domain/deck/items';
 import { newSchedule, reviewSchedule } from '../domain/schedule/fsrs-adapter';
@@ -209,12 +208,12 @@ export class Repository {
     await this.guarded(() => this.db.holds.delete(itemKey));
   }
 
-  /** Lists a deck's suspended items with their question text, for the options screen. */
-  async suspendedItems(deckId: string): Promise<{ key: string; question: string }[]> {
+  /** Lists a deck's suspended items, for the options screen. */
+  async suspendedItems(deckId: string): Promise<StudyItem[]> {
     return this.guarded(async () => {
       const holds = (await this.db.holds.where('deckId').equals(deckId).toArray()).filter((hold) => hold.kind === 'suspended');
       const items = await Promise.all(holds.map((hold) => this.item(hold.cardKey)));
-      return items.flatMap((item) => (item ? [{ key: item.schedule.cardKey, question: cardQuestion(item.card) }] : []));
+      return items.flatMap((item) => (item ? [item] : []));
     });
   }
 

@@ -4,7 +4,6 @@ import type { StorageFaultCode } from '../../storage/errors';
 import { requestPersistentStorage } from '../../pwa/persistent-storage';
 import type { Persistence } from '../../pwa/persistent-storage';
 import { messages } from '../messages';
-import { bundledDecksHash, loadBundledDecks } from './bundled-decks';
 import { browserEnvironment } from './environment';
 import type { Environment } from './environment';
 import { logger } from './logger';
@@ -50,7 +49,9 @@ export class AppState {
     let invalid: string[] = [];
     let unavailable = false;
     try {
-      await this.repository.ensureBundledDecks(bundledDecksHash, async () => {
+      // The deck parser and the decks load only when the bundled set changed since the last start.
+      await this.repository.ensureBundledDecks(__BUNDLED_DECKS_HASH__, async () => {
+        const { loadBundledDecks } = await import('./bundled-decks');
         const loaded = await loadBundledDecks().catch((error: unknown) => {
           unavailable = true;
           throw error;

@@ -6,8 +6,6 @@ import { logger } from './logger';
 /** Each deck file is its own lazy chunk, fetched only when the bundled set changed. */
 const deckFiles = import.meta.glob<string>('../../../decks/*.json', { query: '?raw', import: 'default' });
 
-export const bundledDecksHash: string = __BUNDLED_DECKS_HASH__;
-
 /** The order a learner meets the bundled decks in: from writing a Dockerfile to running the image in a Pod. */
 const STUDY_ORDER = ['dockerfile-instructions', 'multi-stage-builds', 'build-tag-push', 'image-pull-policy', 'command-and-args'];
 

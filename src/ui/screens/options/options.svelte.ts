@@ -1,3 +1,4 @@
+import { cardQuestion } from '../../../domain/deck/format';
 import { DEFAULT_PRESET, validatePreset } from '../../../domain/schedule/preset';
 import type { Preset, PresetProblem } from '../../../domain/schedule/preset';
 import type { Repository } from '../../../storage/repository';
@@ -63,7 +64,8 @@ export class DeckOptionsState {
       const { preset, own } = await this.repository.deckPreset(this.deckId);
       this.form = toForm(preset);
       this.own = own;
-      this.suspended = await this.repository.suspendedItems(this.deckId);
+      const items = await this.repository.suspendedItems(this.deckId);
+      this.suspended = items.map((item) => ({ key: item.schedule.cardKey, question: cardQuestion(item.card) }));
     } catch (error) {
       this.onFault(error);
     } finally {
