@@ -38,7 +38,7 @@ const FULL: { node: NodeSettings; browser: BrowserSettings } = {
     cards: 100_000,
     reviews: 1_000_000,
     reviewChunk: 100_000,
-    dueQueueRepetitions: { next: 20, counts: 5, reviewCount: 2 },
+    dueQueueRepetitions: { next: 20, counts: 10, undoCheck: 10 },
     stepBreakdownGrades: 8,
     grades: 200,
     gradeBudgetMs: 180_000,
@@ -48,7 +48,7 @@ const FULL: { node: NodeSettings; browser: BrowserSettings } = {
 
 const QUICK: typeof FULL = {
   node: { ...FULL.node, gradingRounds: 3, generationRuns: 2, schedulingItems: 100, schedulingRounds: 2, queueItems: 10_000, queueReviews: 100_000, queueRepetitions: 3 },
-  browser: { cards: 10_000, reviews: 100_000, reviewChunk: 50_000, dueQueueRepetitions: { next: 5, counts: 3, reviewCount: 1 }, stepBreakdownGrades: 5, grades: 20, gradeBudgetMs: 60_000, coldStarts: 3 },
+  browser: { cards: 10_000, reviews: 100_000, reviewChunk: 50_000, dueQueueRepetitions: { next: 5, counts: 3, undoCheck: 3 }, stepBreakdownGrades: 5, grades: 20, gradeBudgetMs: 60_000, coldStarts: 3 },
 };
 
 interface Machine {

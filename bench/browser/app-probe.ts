@@ -68,10 +68,37 @@ async function recordImport(): Promise<ImportTimeline> {
   return { chosenAt, confirmAt, clickedAt: await clicked, doneAt: (await done).domAt };
 }
 
+/**
+ * IndexedDB transactions the page has open. The probe wraps `IDBDatabase.transaction` to count
+ * them, so the runner can wait until the app has finished the work it starts after showing a card.
+ */
+let openTransactions = 0;
+const openTransaction = IDBDatabase.prototype.transaction;
+IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>): IDBTransaction {
+  const transaction = openTransaction.apply(this, args);
+  openTransactions += 1;
+  // An error event is followed by abort, so complete and abort cover every end.
+  const close = () => (openTransactions -= 1);
+  transaction.addEventListener('complete', close, { once: true });
+  transaction.addEventListener('abort', close, { once: true });
+  return transaction;
+} as IDBDatabase['transaction'];
+
+/** Resolves with `performance.now()` once no transaction has been open for two checks 5 ms apart. */
+async function whenStorageIdle(): Promise<number> {
+  let quietChecks = 0;
+  while (quietChecks < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    quietChecks = openTransactions === 0 ? quietChecks + 1 : 0;
+  }
+  return performance.now();
+}
+
 const probe: AppProbe = {
   coldStart,
   pending: undefined,
   importDone: undefined,
+  storageIdle: whenStorageIdle,
   armImport() {
     this.importDone = recordImport();
   },

@@ -22,32 +22,28 @@ export interface DueQueueSamples {
   readonly bareNext: Samples;
   /** `Repository.countsFor`: the remaining counts the study screen shows. */
   readonly countsFor: Samples;
-  /** The bare Dexie counts over the same index ranges. */
+  /** The bare Dexie counts over the same index ranges, with the same caps. */
   readonly bareCounts: Samples;
-  /** `Repository.reviewCount(deckId)`: the study screen calls it on start and after an undo. */
-  readonly reviewCount: Samples;
+  /** `Repository.hasReviews(deckId)`: the study screen calls it on start and after an undo, to enable Undo. */
+  readonly undoCheck: Samples;
   /** The key of the card both paths returned, checked equal on every call. */
   readonly cardKey: string;
 }
 
-/** How often each due-queue read is timed; the counts take a second or more each at 100,000 cards. */
+/** How often each due-queue read is timed. */
 export interface DueQueueRepetitions {
   readonly next: number;
   readonly counts: number;
-  readonly reviewCount: number;
+  readonly undoCheck: number;
 }
 
-/** One grade and the study screen's reads for the next card, called as the screen calls them. */
+/** One grade and the study screen's reads for the next card, called in the order the screen calls them. */
 export interface StudyStepSamples {
   readonly grade: Samples;
   readonly preset: Samples;
   readonly nextItem: Samples;
+  /** `Repository.countsFor`, which the study screen calls after the next card is shown. */
   readonly countsFor: Samples;
-  /** The four index counts and the read of today's reviews inside `countsFor`, each alone. */
-  readonly countNew: Samples;
-  readonly countLearning: Samples;
-  readonly countDue: Samples;
-  readonly reviewsToday: Samples;
   /** The reads inside `nextItem`, each alone: held items, the four queue queries together, the card content. */
   readonly holds: Samples;
   readonly queueQueries: Samples;
@@ -117,6 +113,8 @@ export interface AppProbe {
   /** Starts watching for the result of the next key press; `pending` resolves with it. */
   arm(kind: TransitionKind): void;
   pending: Promise<TransitionTiming> | undefined;
+  /** Resolves with `performance.now()` once the page has no IndexedDB transaction open. */
+  storageIdle(): Promise<number>;
   /** Starts recording the next import on the import screen; `importDone` resolves when it is stored. */
   armImport(): void;
   importDone: Promise<ImportTimeline> | undefined;

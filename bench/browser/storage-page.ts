@@ -6,6 +6,7 @@
 import { Dexie } from 'dexie';
 import type { Deck } from '../../src/domain/deck/format';
 import { DEFAULT_PRESET } from '../../src/domain/schedule/preset';
+import type { Preset } from '../../src/domain/schedule/preset';
 import type { Schedule } from '../../src/domain/schedule/fsrs-adapter';
 import { studyWindow } from '../../src/domain/schedule/queue';
 import { DATABASE_NAME, LayerdeckDatabase } from '../../src/storage/db';
@@ -165,15 +166,19 @@ async function bareNextCard(bare: Dexie, now: number): Promise<string | undefine
   });
 }
 
-/** The bare Dexie counts of new, learning and due items over the index `countsFor` reads. */
-async function bareCounts(bare: Dexie, dayEnd: number): Promise<number[]> {
+/**
+ * The bare Dexie counts over the index `countsFor` reads, with the same caps: new and review items
+ * are counted only up to the day's limits, learning items in full. The caps equal the limits
+ * only while nothing was studied today and nothing is held, which `dueQueue` checks.
+ */
+async function bareCounts(bare: Dexie, dayEnd: number, preset: Preset): Promise<number[]> {
   return bare.transaction('r', ['schedules'], () => {
     const index = bare.table('schedules').where('[deckId+state+due]');
     return Promise.all([
-      index.between([BENCH_DECK_ID, 'new', Dexie.minKey], [BENCH_DECK_ID, 'new', Dexie.maxKey]).count(),
+      index.between([BENCH_DECK_ID, 'new', Dexie.minKey], [BENCH_DECK_ID, 'new', Dexie.maxKey]).limit(preset.newPerDay).count(),
       index.between([BENCH_DECK_ID, 'learning', Dexie.minKey], [BENCH_DECK_ID, 'learning', dayEnd]).count(),
       index.between([BENCH_DECK_ID, 'relearning', Dexie.minKey], [BENCH_DECK_ID, 'relearning', dayEnd]).count(),
-      index.between([BENCH_DECK_ID, 'review', Dexie.minKey], [BENCH_DECK_ID, 'review', dayEnd]).count(),
+      index.between([BENCH_DECK_ID, 'review', Dexie.minKey], [BENCH_DECK_ID, 'review', dayEnd]).limit(preset.reviewsPerDay).count(),
     ]);
   });
 }
@@ -184,8 +189,11 @@ async function dueQueue(repetitions: DueQueueRepetitions): Promise<DueQueueSampl
   const bare = await openBare();
   const now = Date.now();
   const preset = await repository.preset(BENCH_DECK_ID);
-  const { dayEnd } = studyWindow(now, preset, timeZone);
-  const samples = { nextItem: [] as number[], bareNext: [] as number[], countsFor: [] as number[], bareCounts: [] as number[], reviewCount: [] as number[] };
+  const { dayStart, dayEnd } = studyWindow(now, preset, timeZone);
+  const samples = { nextItem: [] as number[], bareNext: [] as number[], countsFor: [] as number[], bareCounts: [] as number[], undoCheck: [] as number[] };
+  const reviewsToday = await bare.table('reviews').where('[deckId+time]').between([BENCH_DECK_ID, dayStart], [BENCH_DECK_ID, dayEnd]).count();
+  const held = await bare.table('holds').count();
+  if (reviewsToday > 0 || held > 0) throw new Error(`The due queue is timed before any study, but found ${reviewsToday} reviews today and ${held} held items.`);
 
   // The two paths alternate, and each goes first half of the time, so neither profits from the other's cache alone.
   let cardKey = '';
@@ -198,12 +206,12 @@ async function dueQueue(repetitions: DueQueueRepetitions): Promise<DueQueueSampl
   }
   for (let repetition = 0; repetition < repetitions.counts; repetition++) {
     const runApp = () => timed(samples.countsFor, () => repository.countsFor(BENCH_DECK_ID, now, timeZone));
-    const runBare = () => timed(samples.bareCounts, () => bareCounts(bare, dayEnd));
+    const runBare = () => timed(samples.bareCounts, () => bareCounts(bare, dayEnd, preset));
     if (repetition % 2 === 0) await runApp().then(runBare);
     else await runBare().then(runApp);
   }
-  for (let repetition = 0; repetition < repetitions.reviewCount; repetition++) {
-    await timed(samples.reviewCount, () => repository.reviewCount(BENCH_DECK_ID));
+  for (let repetition = 0; repetition < repetitions.undoCheck; repetition++) {
+    await timed(samples.undoCheck, () => repository.hasReviews(BENCH_DECK_ID));
   }
 
   bare.close();
@@ -215,39 +223,21 @@ async function studySteps(count: number): Promise<StudyStepSamples> {
   const repository = new Repository(new LayerdeckDatabase(DATABASE_NAME));
   await repository.open();
   const bare = await openBare();
-  const samples: StudyStepSamples = {
-    grade: [],
-    preset: [],
-    nextItem: [],
-    countsFor: [],
-    countNew: [],
-    countLearning: [],
-    countDue: [],
-    reviewsToday: [],
-    holds: [],
-    queueQueries: [],
-    cardGet: [],
-  };
+  const samples: StudyStepSamples = { grade: [], preset: [], nextItem: [], countsFor: [], holds: [], queueQueries: [], cardGet: [] };
 
   let item = await repository.nextItem(BENCH_DECK_ID, Date.now(), timeZone);
   for (let step = 0; step < count && item; step++) {
     const now = Date.now();
     const current = item;
     await timed(samples.grade, () => repository.grade({ cardKey: current.schedule.cardKey, rating: 'good', now, timeZone, durationMs: 3000 }));
-    // The study screen's `advance`: the deck's options, the next card, then the counts.
+    // The study screen's `advance`: the deck's options and the next card, which it then shows, and the counts after that.
     const preset = await timed(samples.preset, () => repository.preset(BENCH_DECK_ID));
     item = await timed(samples.nextItem, () => repository.nextItem(BENCH_DECK_ID, now, timeZone));
     await timed(samples.countsFor, () => repository.countsFor(BENCH_DECK_ID, now, timeZone));
 
-    // The reads inside countsFor, one at a time, to show which of them costs the time.
-    const { dayStart, dayEnd } = studyWindow(now, preset, timeZone);
+    // The reads inside nextItem, one at a time, to show which of them costs the time.
+    const { dayEnd } = studyWindow(now, preset, timeZone);
     const index = bare.table('schedules').where('[deckId+state+due]');
-    await timed(samples.countNew, () => index.between([BENCH_DECK_ID, 'new', Dexie.minKey], [BENCH_DECK_ID, 'new', Dexie.maxKey]).count());
-    await timed(samples.countLearning, () => index.between([BENCH_DECK_ID, 'learning', Dexie.minKey], [BENCH_DECK_ID, 'learning', dayEnd]).count());
-    await timed(samples.countDue, () => index.between([BENCH_DECK_ID, 'review', Dexie.minKey], [BENCH_DECK_ID, 'review', dayEnd]).count());
-    await timed(samples.reviewsToday, () => bare.table('reviews').where('[deckId+time]').between([BENCH_DECK_ID, dayStart], [BENCH_DECK_ID, dayEnd]).toArray());
-
-    // The reads inside nextItem, one at a time.
     await timed(samples.holds, () => bare.table('holds').where('deckId').equals(BENCH_DECK_ID).toArray());
     await timed(samples.queueQueries, () =>
       bare.transaction('r', ['schedules'], () =>
