@@ -2,8 +2,8 @@
  * `npm run bench`: measures Layerdeck against the raw libraries in one run, prints a table with
  * each target's pass or miss, writes bench/results.json and the results section of bench/README.md.
  *
- * Options: `--node` or `--browser` runs one side only; `--quick` runs at a tenth of the sizes for a
- * smoke test and writes no files, because its figures are not comparable with the issue's targets.
+ * Options: `--node` or `--browser` runs one side only. `--quick` runs at a tenth of the sizes for a
+ * smoke test and writes no files, because the targets are set for the full sizes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
@@ -21,7 +21,7 @@ const README_FILE = join(BENCH_DIR, 'README.md');
 const RESULTS_START = '<!-- bench-results:start -->';
 const RESULTS_END = '<!-- bench-results:end -->';
 
-/** Sizes from the issue; repetition counts chosen so a full run stays under ten minutes on two cores. */
+/** The sizes the targets are set for, with repetition counts chosen so a full run stays under ten minutes on two cores. */
 const FULL: { node: NodeSettings; browser: BrowserSettings } = {
   node: {
     gradingRounds: 20,

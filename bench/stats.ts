@@ -1,6 +1,6 @@
 /** Summaries of timing samples and a small clock helper, shared by the Node and browser benches. */
 
-/** A summary of timing samples, in milliseconds unless the field says otherwise. */
+/** A summary of timing samples, in the samples' unit (milliseconds in every bench). */
 export interface Summary {
   readonly count: number;
   readonly median: number;

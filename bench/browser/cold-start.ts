@@ -30,7 +30,7 @@ export async function benchColdStart(context: BrowserContext, studyUrl: string, 
     const appPage = await context.newPage();
     await appPage.goto(studyUrl);
     const timing = await appPage.evaluate(() => window.layerdeckProbe!.coldStart);
-    if (!timing.controlled) throw new Error('The study screen loaded without its service worker, so this was no cold start from the installed app.');
+    if (!timing.controlled) throw new Error('Cold start is invalid: the study screen loaded without its service worker controlling it.');
     result.appMs.push(timing.interactiveAt);
     await appPage.close();
 
@@ -40,7 +40,7 @@ export async function benchColdStart(context: BrowserContext, studyUrl: string, 
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { loadEnd: navigation.loadEventEnd, controlled: navigator.serviceWorker.controller !== null };
     });
-    if (!blank.controlled) throw new Error('The blank page loaded without its service worker, so it is no fair comparison.');
+    if (!blank.controlled) throw new Error('The blank page comparison is invalid: the page loaded without its service worker controlling it.');
     result.blankMs.push(blank.loadEnd);
     await blankPage.close();
   }

@@ -18,7 +18,7 @@ export interface ImportUiResult {
   readonly totalMs: number;
 }
 
-/** The longest one import may take before the bench gives up, in milliseconds. */
+/** Maximum time one import may take before the bench gives up, in milliseconds. */
 const IMPORT_TIMEOUT_MS = 300_000;
 
 export async function benchImportUi(context: BrowserContext, appUrl: string, cardCount: number): Promise<ImportUiResult> {

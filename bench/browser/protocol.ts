@@ -1,6 +1,6 @@
 /** Types shared by the storage bench page and the Node runner that drives it. */
 
-/** How the seeded history was written, for the setup time in the report. */
+/** The size and write times of the seeded history, for the setup time in the report. */
 export interface SeedReport {
   readonly cards: number;
   readonly reviews: number;

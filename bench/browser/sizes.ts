@@ -32,7 +32,7 @@ export interface SizeResult {
   readonly lazyChunks: ChunkSize[];
   /** The largest contributors to the initial JavaScript, largest first. */
   readonly initialGroups: ModuleGroupSize[];
-  /** Groups that the design says belong in lazy chunks (importers, charts) but are in the initial set. */
+  /** Groups that belong in lazy chunks (importers, backup restore, charts) but are in the initial set. */
   readonly eagerHeavyGroups: string[];
 }
 
@@ -47,7 +47,7 @@ function sizeOf(directory: string, file: string): ChunkSize {
   return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
 }
 
-/** The relative paths of the chunks one chunk imports statically. */
+/** Returns the relative paths of the chunks one chunk imports statically. */
 function staticImports(directory: string, file: string): string[] {
   const code = readFileSync(join(directory, file), 'utf8');
   const { module } = parseSync(file, code);

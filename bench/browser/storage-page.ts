@@ -20,7 +20,7 @@ import type { SeededItem } from './synthetic';
 const MS_PER_DAY = 86_400_000;
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/** The object stores and indexes of the app's schema, as `Dexie.stores()` takes them. */
+/** Returns the object stores and indexes of the app's schema, as `Dexie.stores()` takes them. */
 function appStores(): Record<string, string> {
   const schemaSource = new LayerdeckDatabase('layerdeck-bench-schema');
   const stores = Object.fromEntries(
@@ -145,14 +145,14 @@ async function timed<T>(samples: number[], operation: () => Promise<T>): Promise
   return result;
 }
 
-/** A plain Dexie connection to the app's database, opened without the app's schema declarations. */
+/** Opens a plain Dexie connection to the app's database, without the app's schema declarations. */
 async function openBare(): Promise<Dexie> {
   const bare = new Dexie(DATABASE_NAME);
   await bare.open();
   return bare;
 }
 
-/** The bare Dexie reads for the next card when no learning item is due: the earliest due review and its content. */
+/** Reads the next card with bare Dexie when no learning item is due: the earliest due review and its content. */
 async function bareNextCard(bare: Dexie, now: number): Promise<string | undefined> {
   return bare.transaction('r', ['schedules', 'cards'], async () => {
     const schedule = (await bare
@@ -167,7 +167,7 @@ async function bareNextCard(bare: Dexie, now: number): Promise<string | undefine
 }
 
 /**
- * The bare Dexie counts over the index `countsFor` reads, with the same caps: new and review items
+ * Counts with bare Dexie over the index `countsFor` reads, with the same caps: new and review items
  * are counted only up to the day's limits, learning items in full. The caps equal the limits
  * only while nothing was studied today and nothing is held, which `dueQueue` checks.
  */

@@ -21,14 +21,14 @@ interface GradingCase {
   readonly answer: string;
 }
 
-/** The checker kind a case counts under: its own, or the one kind all its nested checkers share. */
+/** Returns the checker kind a case counts under: its own, or the one kind all its nested checkers share. */
 function leafKind(checker: { kind: string; checkers?: { kind: string }[] }): string | undefined {
   if (!checker.checkers) return checker.kind;
   const kinds = new Set(checker.checkers.map(leafKind));
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
-/** Every typed card's examples and canonical answer, grouped by checker kind. */
+/** Collects every typed card's examples and canonical answer, grouped by checker kind. */
 function gradingCases(): Record<GradedKind, { cases: GradingCase[]; checkers: number }> {
   const groups = Object.fromEntries(GRADED_KINDS.map((kind) => [kind, { cases: [] as GradingCase[], checkers: 0 }])) as Record<
     GradedKind,
