@@ -144,6 +144,7 @@ export const messages = {
     progress: 'Import progress',
     stages: { unzip: 'Unpacking the package', database: 'Reading the collection', media: 'Reading images and sounds', convert: 'Converting notes to cards' },
     unknownType: 'this is not a file Layerdeck can import; choose a .json, .apkg, .colpkg, .csv, .tsv or .txt file',
+    binaryFile: 'the file does not look like text (it holds NUL or control bytes); export the deck as CSV, TSV or JSON and choose that file',
     workerFailed: 'the package could not be read in this browser; reload the page and try again, or convert it with `layerdeck convert` first',
     saveFailed: 'saving the deck failed, so nothing was changed; try again, and free some storage space if the device is full',
     failed: (file: string) => `${file} was not imported, and nothing was changed:`,

@@ -86,3 +86,19 @@ describe('layerdeck convert with other encodings', () => {
     expect(result.stderr).toBe('warning: latin.csv is not UTF-8, so it was read as Windows-1252; if letters look wrong, save it as UTF-8 and convert it again.\n');
   });
 });
+
+describe('layerdeck convert with bad paths and files', () => {
+  it('reports an output folder that does not exist without a stack trace', async () => {
+    const input = file('plain.csv', 'front,back\nCMD,default args\n');
+    const result = await run('convert', input, '-o', join(dir, 'missing-folder', 'deck.json'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^layerdeck convert: cannot write .*deck\.json: its folder does not exist; choose another path with -o\.\n$/);
+  });
+
+  it('rejects a binary file named .csv', async () => {
+    const input = file('binary.csv', new Uint8Array([0x50, 0x4b, 0x00, 0x01, 0x02, 0x03]));
+    const result = await run('convert', input);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('does not look like a text file');
+  });
+});

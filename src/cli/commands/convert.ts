@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import type { Io } from '../io';
 import type { ImportOutcome } from '../../domain/import/problems';
 import { formatImportProblem } from '../../domain/import/problems';
-import { decodeTextFile } from '../../domain/import/encoding';
+import { decodeTextFile, looksBinary } from '../../domain/import/encoding';
 import { separatorFromValue } from '../../domain/import/text-header';
 
 const USAGE = 'convert <input> [-o <deck.json>] [--separator <tab|comma|semicolon|pipe|colon|space|character>]';
@@ -44,6 +44,8 @@ function parseArguments(args: string[]): Arguments | string {
 async function convertFile(path: string, bytes: Uint8Array, separator: string | undefined, warn: (message: string) => void): Promise<ImportOutcome | string> {
   const extension = extname(path).toLowerCase();
   const name = path.split(/[\\/]/).pop() ?? path;
+  const isPackage = extension === '.apkg' || extension === '.colpkg';
+  if (!isPackage && looksBinary(bytes)) return `${name} does not look like a text file (it holds NUL or control bytes); export the deck as CSV, TSV or JSON and convert that file`;
   const decoded = decodeTextFile(bytes);
   const text = () => decoded.text;
   if (extension !== '.apkg' && extension !== '.colpkg' && decoded.encoding === 'windows-1252') {
@@ -102,7 +104,14 @@ async function run(args: string[], io: Io): Promise<number> {
   if (parsed.output === undefined || parsed.output === '-') {
     io.stdout.write(json);
   } else {
-    await writeFile(parsed.output, json);
+    try {
+      await writeFile(parsed.output, json);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+      io.stderr.write(`layerdeck convert: cannot write ${parsed.output}: ${reason}; choose another path with -o.\n`);
+      return 2;
+    }
     io.stderr.write(`${parsed.output}: ${deck.cards.length} ${deck.cards.length === 1 ? 'card' : 'cards'} written.\n`);
   }
   return 0;

@@ -78,7 +78,9 @@ class LineCounter {
   /** 0-based line of `index`; calls must pass non-decreasing indexes. */
   lineOf(index: number): number {
     for (; this.position < index && this.position < this.text.length; this.position++) {
-      if (this.text.charCodeAt(this.position) === 10) this.line += 1;
+      // Line breaks are \n, \r\n or a lone \r (old Mac files); \r\n counts once, at its \n.
+      const code = this.text.charCodeAt(this.position);
+      if (code === 10 || (code === 13 && this.text.charCodeAt(this.position + 1) !== 10)) this.line += 1;
     }
     return this.line;
   }

@@ -12,6 +12,22 @@ export interface DecodedText {
   readonly encoding: TextEncodingName;
 }
 
+/**
+ * Tells whether bytes look like a binary file rather than text: a NUL byte, or many control
+ * characters other than tab, line feed, form feed and carriage return, in the first 8 KiB.
+ * UTF-16 files, which hold NUL bytes, are recognized by their byte order mark first.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const sample = bytes.subarray(0, 8192);
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) controls += 1;
+  }
+  return controls > sample.length / 100;
+}
+
 export function decodeTextFile(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };

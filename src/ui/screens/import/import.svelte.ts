@@ -96,7 +96,11 @@ export class ImportScreenState {
     } else if (kind === 'unknown') {
       this.fail([{ file: file.name, location: '', message: messages.importScreen.unknownType }]);
     } else {
-      const { decodeTextFile } = await import('../../../domain/import/encoding');
+      const { decodeTextFile, looksBinary } = await import('../../../domain/import/encoding');
+      if (looksBinary(bytes)) {
+        this.fail([{ file: file.name, location: '', message: messages.importScreen.binaryFile }]);
+        return;
+      }
       const { text, encoding } = decodeTextFile(bytes);
       this.encoding = encoding;
       if (kind === 'json') await this.readJson(file.name, text);
