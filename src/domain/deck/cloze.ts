@@ -62,20 +62,22 @@ export function clozeParts(text: string, number: number, revealed: boolean): Clo
   return parts;
 }
 
+/** Private-use characters that mark a cloze highlight; the Markdown renderer turns them into `<mark>`. */
+export const CLOZE_MARK_START = '\uE000';
+export const CLOZE_MARK_END = '\uE001';
+
 /**
- * Renders one side of a cloze item as Markdown: a hidden deletion becomes `[...]` (or its hint),
- * and on the answer side the active deletion is wrapped in `<mark>`, which the sanitizer keeps.
+ * Renders one side of a cloze item as Markdown: a hidden deletion becomes `[…]` (or `[hint]`),
+ * and on the answer side the active deletion is highlighted. Highlights are wrapped in
+ * `CLOZE_MARK_START` and `CLOZE_MARK_END` rather than HTML, because a deletion may sit inside a
+ * code span, where HTML would show as text.
  */
 export function clozeMarkdown(text: string, number: number, revealed: boolean): string {
   return clozeParts(text, number, revealed)
     .map((part) => {
       if (part.kind === 'text') return part.text;
-      if (part.kind === 'hidden') return `<mark class="cloze">[${escapeHtml(part.hint ?? '…')}]</mark>`;
-      return part.active ? `<mark class="cloze">${part.text}</mark>` : part.text;
+      if (part.kind === 'hidden') return `${CLOZE_MARK_START}[${part.hint ?? '…'}]${CLOZE_MARK_END}`;
+      return part.active ? `${CLOZE_MARK_START}${part.text}${CLOZE_MARK_END}` : part.text;
     })
     .join('');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { CLOZE_MARK_END, CLOZE_MARK_START } from '../../domain/deck/cloze';
 
 /** Deck text is untrusted: raw HTML in Markdown is kept only as far as the sanitizer allows. */
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -17,7 +18,9 @@ function cached(key: string, render: () => string): string {
 }
 
 function sanitize(html: string): string {
-  return DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
+  // Cloze highlights arrive as private-use marker characters, also inside code spans.
+  const marked = html.replaceAll(CLOZE_MARK_START, '<mark class="cloze">').replaceAll(CLOZE_MARK_END, '</mark>');
+  return DOMPurify.sanitize(marked, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
 }
 
 /** Renders deck Markdown to sanitized HTML; links open in a new tab and never navigate the app. */

@@ -13,17 +13,15 @@ describe('clozeNumbers', () => {
 
 describe('clozeMarkdown', () => {
   it('hides every deletion of the asked number', () => {
-    expect(clozeMarkdown(TEXT, 1, false)).toBe(
-      '`<mark class="cloze">[…]</mark>` sets the default command; `ENTRYPOINT` the executable; <mark class="cloze">[…]</mark> counts.',
-    );
+    expect(clozeMarkdown(TEXT, 1, false)).toBe('`\uE000[…]\uE001` sets the default command; `ENTRYPOINT` the executable; \uE000[…]\uE001 counts.');
   });
 
   it('shows the hint of a hidden deletion', () => {
-    expect(clozeMarkdown(TEXT, 2, false)).toContain('<mark class="cloze">[instruction]</mark>');
+    expect(clozeMarkdown(TEXT, 2, false)).toContain('\uE000[instruction]\uE001');
   });
 
   it('marks the answer on the answer side', () => {
-    expect(clozeMarkdown(TEXT, 2, true)).toBe('`CMD` sets the default command; `<mark class="cloze">ENTRYPOINT</mark>` the executable; only the last counts.');
+    expect(clozeMarkdown(TEXT, 2, true)).toBe('`CMD` sets the default command; `\uE000ENTRYPOINT\uE001` the executable; only the last counts.');
   });
 });
 
