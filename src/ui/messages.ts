@@ -43,9 +43,9 @@ export const messages = {
   options: {
     heading: (deck: string) => `Options: ${deck}`,
     open: 'Options',
-    ownOptions: 'This deck uses its own options',
+    ownOptions: 'Use separate options for this deck',
     ownHint: 'Changes apply to this deck only.',
-    sharedHint: 'These are the shared default options; changes apply to every deck without options of its own.',
+    sharedHint: 'This deck follows the shared default options below; changes apply to every deck without separate options.',
     labels: {
       desiredRetention: 'Desired retention',
       maximumInterval: 'Maximum interval (days)',
@@ -144,6 +144,7 @@ export const messages = {
     progress: 'Import progress',
     stages: { unzip: 'Unpacking the package', database: 'Reading the collection', media: 'Reading images and sounds', convert: 'Converting notes to cards' },
     unknownType: 'this is not a file Layerdeck can import; choose a .json, .apkg, .colpkg, .csv, .tsv or .txt file',
+    moreProblems: (count: number) => `…and ${count} more ${count === 1 ? 'problem' : 'problems'}; fix these first, then try again to see the rest.`,
     binaryFile: 'the file does not look like text (it holds NUL or control bytes); export the deck as CSV, TSV or JSON and choose that file',
     workerFailed: 'the package could not be read in this browser; reload the page and try again, or convert it with `layerdeck convert` first',
     saveFailed: 'saving the deck failed, so nothing was changed; try again, and free some storage space if the device is full',

@@ -42,7 +42,7 @@ describe('generated cards', () => {
     await page.clock.resume();
     // Generated cards may sit after the first 20 new cards, so the daily limit is raised first.
     await page.goto(`${server.url}/options/build-tag-push`);
-    await page.getByLabel('This deck uses its own options').check();
+    await page.getByLabel('Use separate options for this deck').check();
     await page.getByLabel('New cards per day').fill('200');
     await page.getByRole('button', { name: 'Save options' }).click();
     await page.getByRole('status').waitFor();

@@ -45,7 +45,7 @@ describe('deck options', () => {
     expect(await interval(page, 'Good')).toBe('10m');
 
     await page.goto(`${server.url}/options/dockerfile-instructions`);
-    await page.getByLabel('This deck uses its own options').check();
+    await page.getByLabel('Use separate options for this deck').check();
     await page.getByLabel('Learning steps', { exact: true }).fill('2m 30m');
     await page.getByRole('button', { name: 'Save options' }).click();
     await page.getByRole('status').waitFor();
