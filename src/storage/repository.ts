@@ -12,6 +12,7 @@ import { DEFAULT_PRESET, validatePreset } from '../domain/schedule/preset';
 import type { Preset } from '../domain/schedule/preset';
 import { deckCounts, pickNext, remainingNew, remainingReviews, studyWindow } from '../domain/schedule/queue';
 import type { DeckCounts, DoneToday, QueueCandidates } from '../domain/schedule/queue';
+import type { Collection } from 'dexie';
 import { LayerdeckDatabase } from './db';
 import type { CardRecord, DeckOrigin, DeckRecord, ReviewCheck, ReviewRecord, ReviewVariant } from './db';
 import { classifyStorageError, StorageFault } from './errors';
@@ -70,6 +71,14 @@ function checkedPreset(setting: { key: string; value: unknown }): Preset {
   if (read.ok) return read.preset;
   const problems = read.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
   throw new StorageFault('invalid-record', new Error(`The stored options ${setting.key} are invalid: ${problems}`));
+}
+
+/**
+ * Counts the keys of a range, stopping at `cap`. Dexie 4 answers `limit(n).count()` with
+ * IndexedDB's full count and clamps it afterwards, which still walks the whole range.
+ */
+async function countUpTo(range: Pick<Collection, 'limit'>, cap: number): Promise<number> {
+  return (await range.limit(cap).primaryKeys()).length;
 }
 
 export function cardKeyOf(deckId: string, cardId: string): string {
@@ -317,10 +326,10 @@ export class Repository {
         const reviewCap = remainingReviews(options, done) + held.size;
         const index = this.db.schedules.where('[deckId+state+due]');
         const [fresh, learning, relearning, due] = await Promise.all([
-          newCap === 0 ? 0 : index.between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]).limit(newCap).count(),
+          newCap === 0 ? 0 : countUpTo(index.between([deckId, 'new', -Infinity], [deckId, 'new', Infinity]), newCap),
           index.between([deckId, 'learning', -Infinity], [deckId, 'learning', dayEnd]).count(),
           index.between([deckId, 'relearning', -Infinity], [deckId, 'relearning', dayEnd]).count(),
-          reviewCap === 0 ? 0 : index.between([deckId, 'review', -Infinity], [deckId, 'review', dayEnd]).limit(reviewCap).count(),
+          reviewCap === 0 ? 0 : countUpTo(index.between([deckId, 'review', -Infinity], [deckId, 'review', dayEnd]), reviewCap),
         ]);
         const available = { new: fresh, learning: learning + relearning, due };
         // Held items are few, so they are subtracted one by one rather than excluded by the index.
@@ -345,8 +354,9 @@ export class Repository {
   }
 
   /** Picks the next item to study in a deck, or undefined when nothing is left for now. */
-  async nextItem(deckId: string, now: number, timeZone: string, skip: ReadonlySet<string> = new Set()): Promise<StudyItem | undefined> {
-    const preset = await this.preset(deckId);
+  async nextItem(deckId: string, now: number, timeZone: string, skip: ReadonlySet<string> = new Set(), knownPreset?: Preset): Promise<StudyItem | undefined> {
+    // The study screen passes the options it has just read, which saves a transaction per card.
+    const preset = knownPreset ?? (await this.preset(deckId));
     const { dayEnd } = studyWindow(now, preset, timeZone);
     return this.guarded(() =>
       this.db.transaction('r', [this.db.schedules, this.db.reviews, this.db.cards, this.db.holds], async () => {

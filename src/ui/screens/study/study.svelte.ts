@@ -64,7 +64,7 @@ export class StudySession {
     const now = this.environment.now();
     const timeZone = this.environment.timeZone();
     this.preset = await this.repository.preset(this.deckId);
-    const shown = showKey ? await this.repository.item(showKey) : await this.repository.nextItem(this.deckId, now, timeZone);
+    const shown = showKey ? await this.repository.item(showKey) : await this.repository.nextItem(this.deckId, now, timeZone, undefined, this.preset);
     this.show(shown);
     // The counts line is refreshed after the next card is on screen, so counting never delays it.
     void this.refreshCounts(now, timeZone);
