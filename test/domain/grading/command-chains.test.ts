@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswer, gradeAnswer } from '../../../src/domain/grading/checkers';
-import { distinctExpected, gradeCommand, reasonCodes } from './support';
+import { distinctExpected, testCommandRows } from './support';
 import type { AcceptRow, RejectRow } from './support';
 
 const TWO_TAGS = 'docker build -t reg.io/a:1 -t reg.io/a:latest . && docker push reg.io/a:1 && docker push reg.io/a:latest';
@@ -30,17 +30,7 @@ const rejected: RejectRow[] = [
 ];
 
 describe('command checker, chains', () => {
-  it.each(accepted)('accepts %j as %j (%s)', (expected, answer) => {
-    const verdict = gradeCommand(expected, answer);
-    expect(reasonCodes(verdict)).toEqual([]);
-    expect(verdict.correct).toBe(true);
-  });
-
-  it.each(rejected)('rejects %j as %j with %s (%s)', (expected, answer, firstCode) => {
-    const verdict = gradeCommand(expected, answer);
-    expect(verdict.correct).toBe(false);
-    expect(reasonCodes(verdict)[0]).toBe(firstCode);
-  });
+  testCommandRows(accepted, rejected);
 
   it.each(distinctExpected([...accepted, ...rejected]))('accepts its own expected %j', (expected) => {
     const checker = { kind: 'command' as const, expected: [expected] };

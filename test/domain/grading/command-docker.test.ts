@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswer, gradeAnswer } from '../../../src/domain/grading/checkers';
-import { distinctExpected, gradeCommand, reasonCodes } from './support';
+import { distinctExpected, gradeCommand, reasonCodes, testCommandRows } from './support';
 import type { AcceptRow, RejectRow } from './support';
 
 const BUILD = 'docker build -t webapp:2.1 .';
@@ -92,17 +92,7 @@ const rejected: RejectRow[] = [
 ];
 
 describe('command checker, docker', () => {
-  it.each(accepted)('accepts %j as %j (%s)', (expected, answer) => {
-    const verdict = gradeCommand(expected, answer);
-    expect(reasonCodes(verdict)).toEqual([]);
-    expect(verdict.correct).toBe(true);
-  });
-
-  it.each(rejected)('rejects %j as %j with %s (%s)', (expected, answer, firstCode) => {
-    const verdict = gradeCommand(expected, answer);
-    expect(verdict.correct).toBe(false);
-    expect(reasonCodes(verdict)[0]).toBe(firstCode);
-  });
+  testCommandRows(accepted, rejected);
 
   it('tag message names the latest rule', () => {
     const [first] = gradeCommand(BUILD, 'docker build -t webapp .').feedback;

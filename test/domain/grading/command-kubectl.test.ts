@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswer, gradeAnswer } from '../../../src/domain/grading/checkers';
-import { distinctExpected, gradeCommand, reasonCodes } from './support';
+import { distinctExpected, gradeCommand, reasonCodes, testCommandRows } from './support';
 import type { AcceptRow, RejectRow } from './support';
 
 const MANIFEST = 'kubectl run nginx --image=nginx --dry-run=client -o yaml > pod.yaml';
@@ -118,17 +118,7 @@ const rejected: RejectRow[] = [
 ];
 
 describe('command checker, kubectl', () => {
-  it.each(accepted)('accepts %j as %j (%s)', (expected, answer) => {
-    const verdict = gradeCommand(expected, answer);
-    expect(reasonCodes(verdict)).toEqual([]);
-    expect(verdict.correct).toBe(true);
-  });
-
-  it.each(rejected)('rejects %j as %j with %s (%s)', (expected, answer, firstCode) => {
-    const verdict = gradeCommand(expected, answer);
-    expect(verdict.correct).toBe(false);
-    expect(reasonCodes(verdict)[0]).toBe(firstCode);
-  });
+  testCommandRows(accepted, rejected);
 
   it('bare dry-run accepted with a note', () => {
     const verdict = gradeCommand('kubectl run nginx --image=nginx --dry-run=client -o yaml', 'kubectl run nginx --image=nginx --dry-run -o yaml');

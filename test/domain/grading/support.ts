@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import { gradeAnswer } from '../../../src/domain/grading/checkers';
 import type { Checker } from '../../../src/domain/grading/checkers';
 import type { Verdict } from '../../../src/domain/grading/verdict';
@@ -20,4 +21,19 @@ export function reasonCodes(verdict: Verdict): string[] {
 /** The distinct expected answers of a table, for the property that a checker accepts its own canonical answer. */
 export function distinctExpected(rows: readonly (readonly [string, ...unknown[]])[]): string[] {
   return [...new Set(rows.map((row) => row[0]))];
+}
+
+/** Runs accept and reject tables through the command checker, one test per row. */
+export function testCommandRows(accepted: readonly AcceptRow[], rejected: readonly RejectRow[]): void {
+  it.each(accepted)('accepts %j as %j (%s)', (expected, answer) => {
+    const verdict = gradeCommand(expected, answer);
+    expect(reasonCodes(verdict)).toEqual([]);
+    expect(verdict.correct).toBe(true);
+  });
+
+  it.each(rejected)('rejects %j as %j with %s (%s)', (expected, answer, firstCode) => {
+    const verdict = gradeCommand(expected, answer);
+    expect(verdict.correct).toBe(false);
+    expect(reasonCodes(verdict)[0]).toBe(firstCode);
+  });
 }
