@@ -1,36 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchProfile } from './support/chromium';
-import type { Profile } from './support/chromium';
-import { DIST } from './support/global-setup';
+import { serveWithFreshProfiles } from './support/served-app';
 import { countStored, revealCard, waitForCardAfter } from './support/pwa';
-import { serveStatic } from './support/static-server';
-import type { StaticServer } from './support/static-server';
 
-let server: StaticServer;
-let profile: Profile | undefined;
+const served = serveWithFreshProfiles();
 
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-
-afterEach(async () => {
-  await profile?.close();
-  profile = undefined;
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-async function freshPage(): Promise<Page> {
-  profile = await launchProfile({ width: 390, height: 844 });
-  return profile.context.newPage();
-}
+const freshPage = () => served.freshPage();
 
 async function gradeOne(page: Page): Promise<void> {
-  await page.goto(`${server.url}/study/dockerfile-instructions`);
+  await page.goto(`${served.url}/study/dockerfile-instructions`);
   const key = await revealCard(page);
   await page.getByRole('button', { name: 'Good' }).click();
   await waitForCardAfter(page, key);
@@ -53,7 +32,7 @@ async function chooseBackup(page: Page, name: string, text: string): Promise<voi
 describe('Settings', () => {
   it('shows refused persistence and usage', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${served.url}/settings`);
 
     await expect.poll(() => page.locator('.persistence').getAttribute('data-persistence'), { timeout: 15_000 }).toBe('not-granted');
     expect(await page.locator('.persistence').textContent()).toContain('Export a backup now and then');
@@ -62,9 +41,9 @@ describe('Settings', () => {
 
   it('shows granted persistence', async () => {
     const page = await freshPage();
-    const browser = await profile!.context.newCDPSession(page);
-    await browser.send('Browser.grantPermissions', { origin: server.url, permissions: ['durableStorage'] });
-    await page.goto(`${server.url}/settings`);
+    const browser = await served.profile.context.newCDPSession(page);
+    await browser.send('Browser.grantPermissions', { origin: served.url, permissions: ['durableStorage'] });
+    await page.goto(`${served.url}/settings`);
 
     await expect.poll(() => page.locator('.persistence').getAttribute('data-persistence'), { timeout: 15_000 }).toBe('granted');
     expect(await page.locator('.persistence').textContent()).toContain('keeps Layerdeck’s data');
@@ -82,11 +61,11 @@ describe('Settings', () => {
     expect(backup.format).toBe('layerdeck.backup');
     expect(backup.version).toBe(1);
     expect(backup.tables.reviews).toHaveLength(2);
-    await profile!.close();
+    await served.profile.close();
 
     // A new browser, as an app installed on iOS starts with empty storage: the deck list offers the restore.
     const restored = await freshPage();
-    await restored.goto(server.url);
+    await restored.goto(served.url);
     await restored.locator('.restore-offer').waitFor();
     await chooseBackup(restored, name, text);
     await restored.getByRole('button', { name: 'Replace everything' }).click();
@@ -117,7 +96,7 @@ describe('Settings', () => {
 
   it('reminds to export after the first grade', async () => {
     const page = await freshPage();
-    await page.goto(server.url);
+    await page.goto(served.url);
     await page.locator('.deck').first().waitFor();
     expect(await page.locator('.backup-reminder').count()).toBe(0);
 

@@ -1,26 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchProfile } from './support/chromium';
-import type { Profile } from './support/chromium';
-import { DIST } from './support/global-setup';
-import { serveStatic } from './support/static-server';
-import type { StaticServer } from './support/static-server';
+import { serveWithFreshProfiles } from './support/served-app';
 
-let server: StaticServer;
-let profile: Profile | undefined;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-
-afterEach(async () => {
-  await profile?.close();
-  profile = undefined;
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const served = serveWithFreshProfiles();
 
 /**
  * Opens a page in a fresh profile where the server responds 404 to the bundled deck chunk
@@ -28,8 +10,7 @@ afterAll(async () => {
  * browser without one, so nothing but the server can answer.
  */
 async function pageWithMissingChunks(failures: number): Promise<{ page: Page; navigations: () => number }> {
-  profile = await launchProfile({ width: 390, height: 844 });
-  const page = await profile.context.newPage();
+  const page = await served.freshPage();
   await page.addInitScript(() => {
     delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
   });
@@ -49,7 +30,7 @@ async function pageWithMissingChunks(failures: number): Promise<{ page: Page; na
 describe('a lazy chunk missing after a deploy', () => {
   it('reloads once and then loads the decks', async () => {
     const { page, navigations } = await pageWithMissingChunks(1);
-    await page.goto(server.url);
+    await page.goto(served.url);
 
     await page.locator('.deck', { hasText: 'Dockerfile instructions' }).waitFor();
     expect(navigations()).toBe(2);
@@ -57,7 +38,7 @@ describe('a lazy chunk missing after a deploy', () => {
 
   it('reloads only once when the chunk stays missing', async () => {
     const { page, navigations } = await pageWithMissingChunks(Number.POSITIVE_INFINITY);
-    await page.goto(server.url);
+    await page.goto(served.url);
 
     await expect.poll(navigations, { timeout: 15_000 }).toBe(2);
     await page.getByRole('alert').filter({ hasText: 'The bundled decks could not be downloaded' }).waitFor();

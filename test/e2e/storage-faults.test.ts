@@ -1,36 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchProfile } from './support/chromium';
-import type { Profile } from './support/chromium';
-import { DIST } from './support/global-setup';
+import { serveWithFreshProfiles } from './support/served-app';
 import { countStored, revealCard, waitForCardAfter } from './support/pwa';
-import { serveStatic } from './support/static-server';
-import type { StaticServer } from './support/static-server';
 
-let server: StaticServer;
-let profile: Profile | undefined;
+const served = serveWithFreshProfiles();
 
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-});
-
-afterEach(async () => {
-  await profile?.close();
-  profile = undefined;
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-async function freshPage(): Promise<Page> {
-  profile = await launchProfile({ width: 390, height: 844 });
-  return profile.context.newPage();
-}
+const freshPage = () => served.freshPage();
 
 /** Studies the Dockerfile deck and stores `count` grades of Good; returns the card shown next. */
 async function gradeCards(page: Page, count: number): Promise<string> {
-  await page.goto(`${server.url}/study/dockerfile-instructions`);
+  await page.goto(`${served.url}/study/dockerfile-instructions`);
   for (let index = 0; index < count; index++) {
     const key = await revealCard(page);
     await page.getByRole('button', { name: 'Good' }).click();
@@ -90,8 +69,8 @@ describe('another tab with a newer database version', () => {
     const shown = await gradeCards(page, 2);
 
     // A second tab of a newer app version upgrades the database; this tab's connection closes.
-    const newer = await profile!.context.newPage();
-    await newer.goto(`${server.url}/missing.txt`);
+    const newer = await served.profile.context.newPage();
+    await newer.goto(`${served.url}/missing.txt`);
     await newer.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
@@ -119,8 +98,8 @@ describe('an upgrade blocked by another tab', () => {
   it('shows a banner until the tab closes', async () => {
     const page = await freshPage();
     // An older tab holds the database at a lower version and ignores requests to close.
-    const older = await profile!.context.newPage();
-    await older.goto(`${server.url}/missing.txt`);
+    const older = await served.profile.context.newPage();
+    await older.goto(`${served.url}/missing.txt`);
     await older.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
@@ -133,7 +112,7 @@ describe('an upgrade blocked by another tab', () => {
         }),
     );
 
-    await page.goto(server.url);
+    await page.goto(served.url);
     await banner(page, 'upgrade-blocked').waitFor();
     expect(await page.locator('.app-header').isVisible()).toBe(true);
 
@@ -152,7 +131,7 @@ describe('a browser without IndexedDB', () => {
     await page.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
     });
-    await page.goto(server.url);
+    await page.goto(served.url);
 
     await banner(page, 'database-unavailable').waitFor();
     expect(await page.getByRole('heading', { name: 'Decks' }).isVisible()).toBe(true);
