@@ -7,6 +7,7 @@ import { Dexie } from 'dexie';
 import type { Deck } from '../../src/domain/deck/format';
 import { DEFAULT_PRESET } from '../../src/domain/schedule/preset';
 import type { Preset } from '../../src/domain/schedule/preset';
+import { newSchedule } from '../../src/domain/schedule/fsrs-adapter';
 import type { Schedule } from '../../src/domain/schedule/fsrs-adapter';
 import { studyWindow } from '../../src/domain/schedule/queue';
 import { DATABASE_NAME, LayerdeckDatabase } from '../../src/storage/db';
@@ -52,19 +53,7 @@ async function importBare(dbName: string, cardCount: number): Promise<number> {
     updatedAt: Date.now(),
   };
   const cards = deck.cards.map((content, position) => ({ key: `${deck.id}/${content.id}`, deckId: deck.id, position, content }));
-  const schedules = cards.map((card, position) => ({
-    cardKey: card.key,
-    deckId: deck.id,
-    state: 'new',
-    due: position,
-    stability: 0,
-    difficulty: 0,
-    reps: 0,
-    lapses: 0,
-    step: 0,
-    scheduledDays: 0,
-    lastReview: null,
-  }));
+  const schedules = cards.map((card, position) => newSchedule(card.key, deck.id, position));
 
   const db = new Dexie(dbName);
   db.version(1).stores(appStores());
