@@ -55,8 +55,8 @@ const BUNDLE_KEY = 'bundledDecksHash';
 
 /**
  * Validates a schedule read from the database. A record with missing or renamed fields is
- * reported as a fault and left as it is; it is never treated as a new card, which would lose
- * the learner's progress.
+ * reported as a fault and left as it is. It is never treated as a new card, because that would
+ * lose the learner's progress.
  */
 function checkedSchedule(stored: unknown): Schedule {
   const read = readStoredSchedule(stored);
@@ -171,7 +171,7 @@ export class Repository {
     });
   }
 
-  /** The options a deck studies with: its own when it has them, else the shared default. */
+  /** Returns the options a deck studies with: its own when it has them, else the shared default. */
   async preset(deckId?: string): Promise<Preset> {
     return (await this.deckPreset(deckId)).preset;
   }

@@ -108,7 +108,9 @@ async function run(args: string[], io: Io): Promise<number> {
       await writeFile(parsed.output, json);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+      let reason = String(code ?? error);
+      if (code === 'ENOENT') reason = 'its folder does not exist';
+      if (code === 'EACCES') reason = 'permission denied';
       io.stderr.write(`layerdeck convert: cannot write ${parsed.output}: ${reason}; choose another path with -o.\n`);
       return 2;
     }

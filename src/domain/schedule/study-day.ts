@@ -136,14 +136,14 @@ export function localHourToInstant(dayNumber: number, hour: number, timeZone: st
   return wallClock - offsetBefore;
 }
 
-/** The study day an instant belongs to. */
+/** Returns the study day an instant belongs to. */
 export function studyDayOf(instant: number, options: DayOptions): StudyDay {
   const local = localParts(instant, options.timeZone);
   const dayNumber = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / MS_PER_DAY);
   return (local.hour < options.rolloverHour ? dayNumber - 1 : dayNumber) as StudyDay;
 }
 
-/** The instant a study day begins: its local date at the rollover hour. */
+/** Returns the instant a study day begins: its local date at the rollover hour. */
 export function studyDayStart(day: StudyDay, options: DayOptions): number {
   return localHourToInstant(day, options.rolloverHour, options.timeZone);
 }
@@ -161,7 +161,7 @@ export function elapsedStudyDays(lastReview: number, now: number, timeZone: stri
   return Math.max(0, studyDayOf(now, days) - studyDayOf(lastReview, days));
 }
 
-/** The local calendar date of a study day, as `YYYY-MM-DD`. */
+/** Formats the local calendar date of a study day as `YYYY-MM-DD`. */
 export function studyDayDate(day: StudyDay): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

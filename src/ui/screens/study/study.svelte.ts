@@ -16,7 +16,7 @@ export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'missing';
 export class StudySession {
   phase = $state<Phase>('loading');
   item = $state<StudyItem | undefined>();
-  /** What the screen shows for the item: generated cards are rendered here, once per review. */
+  /** Content shown for the item; a generated card is rendered here, once per review. */
   presentation = $state<Presentation | undefined>();
   counts = $state<DeckCounts>({ new: 0, learning: 0, due: 0 });
   deckTitle = $state('');
